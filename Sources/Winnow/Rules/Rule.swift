@@ -1,0 +1,155 @@
+/// One validated, compiled rule, as loaded from a rule file (SPEC section 1).
+public struct Rule: Sendable {
+    /// Unique in its ``RuleSet``; lowercase letters, digits and `-`.
+    public let id: String
+    public let description: String
+    public let category: Category
+    public let severity: Severity
+    public let action: RuleAction
+    public let scope: Scope
+    /// The `match` clause; `nil` when the rule is decided by ``conditions`` alone.
+    public let match: TextMatcher?
+    public let conditions: Conditions
+    /// The `unless` clause: a unit it matches is never a hit.
+    public let unless: TextMatcher?
+    /// The message template; see ``Finding/message``. `nil` uses ``description``.
+    public let message: String?
+    /// Language codes the rule is written for (informative).
+    public let languages: [String]
+    public let examples: Examples
+    /// Where the rule's `id` stands in its file.
+    public let origin: SourceLocation
+
+    public init(
+        id: String, description: String, category: Category, severity: Severity, action: RuleAction,
+        scope: Scope, match: TextMatcher?, conditions: Conditions, unless: TextMatcher?, message: String?,
+        languages: [String], examples: Examples, origin: SourceLocation
+    ) {
+        self.id = id
+        self.description = description
+        self.category = category
+        self.severity = severity
+        self.action = action
+        self.scope = scope
+        self.match = match
+        self.conditions = conditions
+        self.unless = unless
+        self.message = message
+        self.languages = languages
+        self.examples = examples
+        self.origin = origin
+    }
+
+    /// What kind of problem the rule finds.
+    public enum Category: String, Sendable, CaseIterable {
+        case boilerplate, editorial, compliance, quality
+    }
+
+    /// The unit a rule judges. Only lines in this version.
+    public enum Scope: String, Sendable, CaseIterable {
+        case line
+    }
+
+    /// Structural conditions on a unit, all of which must hold (SPEC section 1, `when`).
+    /// Lengths are in Unicode scalars of the unit with leading and trailing
+    /// white space trimmed.
+    public struct Conditions: Sendable, Equatable {
+        public var maxChars: Int?
+        public var minChars: Int?
+        /// The trimmed unit must end with one of these strings (compared byte for byte).
+        public var endsWith: [String]
+        public var position: Position
+        /// At least this many consecutive hit units (blank lines between them
+        /// neither count nor break the run); 1 means no requirement.
+        public var minRun: Int
+
+        public init(maxChars: Int? = nil, minChars: Int? = nil, endsWith: [String] = [],
+                    position: Position = .any, minRun: Int = 1) {
+            self.maxChars = maxChars
+            self.minChars = minChars
+            self.endsWith = endsWith
+            self.position = position
+            self.minRun = minRun
+        }
+
+        /// True when no condition is set.
+        public var isEmpty: Bool { self == Conditions() }
+    }
+
+    /// Where in the document a hit may stand.
+    ///
+    /// `tail`: in the document's trailing boilerplate, the run of units at the
+    /// end in which every unit is blank, satisfies this rule, or is stripped
+    /// whole by a rule without a position. `head` is the same at the start.
+    /// Positional rules are decided after all the others, so they can see
+    /// what the others strip; they do not see each other.
+    public enum Position: String, Sendable, CaseIterable {
+        case any, head, tail
+    }
+
+    /// The rule's own examples, each a whole document, checked by
+    /// `winnow rules test`: each `match` example must give at least one
+    /// finding of this rule, each `noMatch` example none.
+    public struct Examples: Sendable, Equatable {
+        public var match: [Example]
+        public var noMatch: [Example]
+
+        public init(match: [Example] = [], noMatch: [Example] = []) {
+            self.match = match
+            self.noMatch = noMatch
+        }
+    }
+
+    /// One example text and where it stands in the rule file.
+    public struct Example: Sendable, Equatable {
+        public let text: String
+        public let origin: SourceLocation
+
+        public init(text: String, origin: SourceLocation) {
+            self.text = text
+            self.origin = origin
+        }
+    }
+}
+
+/// How serious a finding is; ordered `info` < `warning` < `error`.
+public enum Severity: String, Sendable, CaseIterable, Comparable {
+    case info, warning, error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// What `winnow clean` does with a rule's hits. `check` reports them all alike.
+public enum RuleAction: String, Sendable, CaseIterable, Comparable {
+    /// Report only; the text is kept.
+    case flag
+    /// Remove the matched bytes; the rest of the line is kept.
+    case stripMatch = "strip-match"
+    /// Remove the whole line with its terminator.
+    case stripLine = "strip-line"
+
+    /// Ordered by strength: when several rules hit one line, the strongest
+    /// action is applied (and every hit is still reported).
+    public static func < (lhs: RuleAction, rhs: RuleAction) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A place in a file: 1-based line and column (column in Unicode scalars, as
+/// libyaml counts them).
+public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
+    /// The file's path as given, or `builtin:NAME` for the built-in pack.
+    public let file: String
+    public let line: Int
+    public let column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}

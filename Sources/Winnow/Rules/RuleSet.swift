@@ -1,0 +1,64 @@
+import Foundation
+
+/// The rules of one run, in load order, with unique ids.
+public struct RuleSet: Sendable {
+    /// Rules in the order they were loaded: built-in pack first, then each
+    /// `--rules` path in the order given, a folder's files sorted by path.
+    public let rules: [Rule]
+
+    /// - Throws: ``RuleLoadError`` at the second rule that reuses an id.
+    public init(rules: [Rule]) throws(RuleLoadError) {
+        var seen: [String: SourceLocation] = [:]
+        for rule in rules {
+            if let first = seen[rule.id] {
+                throw RuleLoadError(file: rule.origin.file, line: rule.origin.line, column: rule.origin.column,
+                                    ruleID: rule.id, message: "duplicate rule id (first defined at \(first))")
+            }
+            seen[rule.id] = rule.origin
+        }
+        self.rules = rules
+    }
+
+    /// A rule set whose ids are known to be unique (a single rule, say).
+    init(unchecked rules: [Rule]) {
+        self.rules = rules
+    }
+
+    /// Loads the built-in pack (unless `includeBuiltin` is false) and then the
+    /// rule files at `paths`. A path may be a file or a folder; a folder
+    /// contributes every `.yml` and `.yaml` file below it, sorted by path,
+    /// hidden entries skipped.
+    /// - Throws: the first ``RuleLoadError``; no partial rule set is returned.
+    public static func load(paths: [String], includeBuiltin: Bool = true) throws(RuleLoadError) -> RuleSet {
+        var rules = includeBuiltin ? try BuiltinPack.rules() : []
+        for path in paths {
+            for file in try ruleFiles(at: path) {
+                rules += try loadFile(file)
+            }
+        }
+        return try RuleSet(rules: rules)
+    }
+
+    /// Parses one rule file from disk; `keywords_file` paths are relative to it.
+    /// - Throws: ``RuleLoadError`` when it cannot be read or is not valid.
+    public static func loadFile(_ path: String) throws(RuleLoadError) -> [Rule] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuleLoadError(file: path, message: "cannot read rule file")
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let parser = RuleFileParser(file: path) { name in
+            let url = name.hasPrefix("/") ? URL(fileURLWithPath: name) : folder.appendingPathComponent(name)
+            return FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
+        }
+        return try parser.parse([UInt8](data))
+    }
+
+    private static func ruleFiles(at path: String) throws(RuleLoadError) -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw RuleLoadError(file: path, message: "no such rule file or folder")
+        }
+        guard isFolder.boolValue else { return [path] }
+        return FileWalker.files(under: path).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Winnow
+
+/// The inputs of a command and the loop over them that both `clean` and
+/// `check` share: expand the paths, read each input, skip binary files with a
+/// notice, scan, and remember whether anything could not be processed.
+final class InputRun {
+    let scanner: Scanner
+    /// Set when an input could not be read or a rule hit a resource limit: exit code 2.
+    private(set) var failed = false
+
+    init(ruleSet: RuleSet) {
+        scanner = Scanner(ruleSet: ruleSet)
+    }
+
+    /// Expands `paths`; a path that does not exist is reported and marks the run failed.
+    func expand(_ paths: [String]) -> [InputFile] {
+        let (inputs, errors) = InputFile.expand(paths.isEmpty ? ["-"] : paths)
+        for error in errors { report(error) }
+        return inputs
+    }
+
+    /// Reads and scans each input in order and hands it to `body`.
+    func forEach(_ inputs: [InputFile], _ body: (InputFile, Document, ScanResult) throws -> Void) rethrows {
+        for input in inputs {
+            let document: Document
+            do {
+                document = try input.read()
+            } catch {
+                report(error)
+                continue
+            }
+            if let offset = document.binaryMarkerOffset {
+                Console.error("\(input.path): skipped: binary file (NUL byte at offset \(offset))")
+                continue
+            }
+            if let offset = document.firstInvalidUTF8Offset {
+                Console.error("\(input.path): warning: invalid UTF-8 (first bad byte at offset \(offset)); matched as is, every byte kept")
+            }
+            let result = scanner.scan(document)
+            for hit in result.limitHits {
+                Console.error(TextReport.line(for: hit))
+                failed = true
+            }
+            try body(input, document, result)
+        }
+    }
+
+    func report(_ error: InputError) {
+        Console.error("\(error.path): error: \(error.message)")
+        failed = true
+    }
+}

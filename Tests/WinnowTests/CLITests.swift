@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `winnow` binary built beside the test bundle.
+@Suite struct CLITests {
+    struct Outcome: Equatable {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("winnow")
+    static let seed = "samples/input/000_b65178fd440193c6.txt"
+    static let seedClean = "samples/expected/000_b65178fd440193c6.txt"
+
+    /// Runs winnow in the package root with `stdin` as standard input.
+    private func winnow(_ arguments: String..., stdin: String = "") throws -> Outcome {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Support.root
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                       stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    private func read(_ path: String) throws -> String {
+        String(decoding: try Support.bytes(Support.root.appendingPathComponent(path)), as: UTF8.self)
+    }
+
+    @Test func cleanSeedPrintsItsExpectedTextByteForByte() throws {
+        #expect(try winnow("clean", Self.seed) == Outcome(status: 0, stdout: try read(Self.seedClean), stderr: ""))
+    }
+
+    @Test func checkSeedReportsEveryFindingAndExitsOne() throws {
+        let path = Self.seed
+        let teasers = [
+            "Sáng 27/11, UBND quận Ngô Quyền phối hợp với Công ty TNHH MTV Quản lý…",
+            "Chiều 27/11, diễn ra Lễ khai mạc Ngày hội khởi nghiệp đổi mới sáng tạo…",
+            "Thủ tướng Chính phủ đã ký quyết định xếp hạng Di tích quốc gia đặc…",
+            "Sáng 27/11, tại Cung Văn hóa Lao động Hữu nghị Việt Tiệp, Liên đoàn Lao…",
+            "Mấy ngày gần đây, trên mạng xã hội lan truyền thông tin về phương án…",
+            "Gần 300 lượt người lang thang trên đường phố được thu gom vào các cơ…",
+        ]
+        let expected = ["\(path):3:1: warning: Paragraph ends in an ellipsis: the article text may be cut off [truncated-body]"]
+            + teasers.enumerated().map { "\(path):\($0.offset + 4):1: warning: Teaser line: \($0.element) [teaser-line]" }
+            + ["\(path):10:1: warning: Cookie notice: This website uses cookies [cookie-notice]",
+               "\(path):11:1: warning: Read-more link: Read More [read-more-link]"]
+        #expect(try winnow("check", path) == Outcome(status: 1, stdout: expected.map { $0 + "\n" }.joined(), stderr: ""))
+    }
+
+    @Test func failOnDecidesTheExitCode() throws {
+        #expect(try winnow("check", "--fail-on", "error", Self.seed).status == 0)
+        #expect(try winnow("check", "--fail-on", "never", Self.seed).status == 0)
+        #expect(try winnow("check", "--fail-on", "info", Self.seed).status == 1)
+        #expect(try winnow("check", "-", stdin: "Nothing to see here.\n") == Outcome(status: 0, stdout: "", stderr: ""))
+    }
+
+    @Test func cleanFolderMirrorsItIntoOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try winnow("clean", "samples/input", "--output", folder.path) == Outcome(status: 0, stdout: "", stderr: ""))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(written == ["000_b65178fd440193c6.txt"])
+        #expect(try Support.bytes(folder.appendingPathComponent(written[0])) ==
+                Support.bytes(Support.root.appendingPathComponent(Self.seedClean)))
+    }
+
+    @Test func standardInputIsCleanedToStandardOutput() throws {
+        #expect(try winnow("clean", "-", stdin: "Body text.\r\nRead more »\r\n") == Outcome(status: 0, stdout: "Body text.\r\n", stderr: ""))
+        #expect(try winnow("clean", stdin: "x\nRead more\n") == Outcome(status: 0, stdout: "x\n", stderr: ""))
+        #expect(try winnow("clean", "--no-default-rules", stdin: "x\nRead more") == Outcome(status: 0, stdout: "x\nRead more", stderr: ""))
+    }
+
+    @Test func brokenRegexIsOneLineAndExitTwo() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("house.yml")
+        try Data("rules:\n  - id: broken\n    match:\n      regex: ['read (more']\n".utf8).write(to: file)
+        #expect(try winnow("check", "--rules", file.path, Self.seed) == Outcome(
+            status: 2, stdout: "",
+            stderr: "\(file.path):4:15: error: rule 'broken': regex 'read (more': missing closing parenthesis at offset 10\n"))
+        #expect(try winnow("clean", "--rules", file.path, Self.seed).status == 2)
+    }
+
+    @Test func rulesFolderIsLoadedAndAddsToTheBuiltInPack() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("rules:\n  - id: campuchia\n    severity: error\n    match: {keywords: [Campuchia]}\n".utf8)
+            .write(to: folder.appendingPathComponent("house.yml"))
+        try Data("not a rule file".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let outcome = try winnow("check", "--rules", folder.path, "--fail-on", "error", Self.seed)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.split(separator: "\n").filter { $0.hasSuffix("[campuchia]") }.count == 7)
+        #expect(outcome.stdout.split(separator: "\n").count == 16)
+    }
+
+    @Test func missingInputIsReportedAndTheOthersStillRun() throws {
+        let outcome = try winnow("check", "no/such/file.txt", Self.seed)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "no/such/file.txt: error: no such file or folder\n")
+        #expect(outcome.stdout.split(separator: "\n").count == 9)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let several = try winnow("clean", "samples/input")
+        #expect(several.status == 2)
+        #expect(several.stderr.hasPrefix("Error: several inputs, or a folder, need --output DIR\n"))
+        #expect(try winnow("check", "--fail-on", "sometimes").status == 2)
+    }
+
+    @Test func rulesTestPassesOnTheBuiltInPack() throws {
+        let outcome = try winnow("rules", "test")
+        #expect(outcome == Outcome(status: 0, stdout: "24 passed, 0 failed (24 examples in 4 rules)\n", stderr: ""))
+    }
+
+    @Test func rulesTestNamesTheFailingExample() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("house.yml")
+        try Data("""
+            rules:
+              - id: promo
+                match: {keywords: [promo]}
+                examples:
+                  match: ["promo code", "Promotion"]
+                  no_match: ["nothing"]
+            """.utf8).write(to: file)
+        #expect(try winnow("rules", "test", "--no-default-rules", "--rules", file.path) == Outcome(
+            status: 1,
+            stdout: "\(file.path):5:29: error: rule 'promo': match example gave no finding: \"Promotion\"\n"
+                + "2 passed, 1 failed (3 examples in 1 rules)\n",
+            stderr: ""))
+    }
+
+    @Test func binaryFileIsSkippedWithANotice() throws {
+        #expect(try winnow("check", "-", stdin: "Read more\n\u{0}\n") ==
+            Outcome(status: 0, stdout: "", stderr: "<stdin>: skipped: binary file (NUL byte at offset 10)\n"))
+    }
+
+    @Test func invalidUTF8IsReportedAndKept() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.txt")
+        let bytes: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" ok\nRead more\n".utf8)
+        try Data(bytes).write(to: file)
+        let outcome = try winnow("clean", file.path)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "\(file.path): warning: invalid UTF-8 (first bad byte at offset 3); matched as is, every byte kept\n")
+        let process = try winnow("check", file.path)
+        #expect(process.stdout == "\(file.path):2:1: warning: Read-more link: Read more [read-more-link]\n")
+    }
+}
