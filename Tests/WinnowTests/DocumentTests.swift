@@ -15,7 +15,7 @@ import Testing
         #expect(lines([0x0A]) == [[0, 0, 1]])
         #expect(lines(Array("a\n".utf8)) == [[0, 1, 2]])
         let blank = Document(name: "d", bytes: Array("  \n\t\u{00A0}\n".utf8))
-        #expect(blank.lines.map(blank.isBlank) == [true, true])
+        #expect(blank.blankLines == [true, true])
     }
 
     // BR-18 (ripgrep #1163): the BOM is not part of line 1.
@@ -23,15 +23,38 @@ import Testing
         let document = Document(name: "d", bytes: [0xEF, 0xBB, 0xBF] + Array("ab\nc".utf8))
         #expect(document.byteOrderMarkLength == 3)
         #expect(document.lines.map { [$0.start, $0.contentEnd, $0.end] } == [[3, 5, 6], [6, 7, 7]])
-        #expect(document.column(ofByte: 3, in: document.lines[0]) == 1)
+        #expect(document.position(ofByte: 3) == (1, 1))
         #expect(lines([0xEF, 0xBB, 0xBF]) == [])
     }
 
     // BR-25 (gitleaks #1962): columns count Unicode scalars, not bytes.
     @Test func columnsCountScalars() {
         let document = Document(name: "d", bytes: Array("Tin nóng 🔥 Đọc thêm".utf8))
-        let line = document.lines[0]
-        #expect(document.column(ofByte: 15, in: line) == 12)
+        #expect(document.position(ofByte: 15) == (1, 12))
+    }
+
+    @Test func positionsAcrossLines() {
+        let document = Document(name: "d", bytes: Array("ab\r\nĐọc\n".utf8))
+        #expect(document.position(ofByte: 0) == (1, 1))
+        #expect(document.position(ofByte: 2) == (1, 3))
+        #expect(document.position(ofByte: 3) == (1, 3))  // inside the terminator
+        #expect(document.position(ofByte: 4) == (2, 1))
+        #expect(document.position(ofByte: 9) == (2, 3))
+    }
+
+    @Test func unitsOfEachScope() {
+        let document = Document(name: "d", bytes: Array("\na\nb\n\n\nc\n  \n".utf8))
+        #expect(document.units(of: .line) == [Unit(lines: 1...1, bytes: 1..<2), Unit(lines: 2...2, bytes: 3..<4), Unit(lines: 5...5, bytes: 7..<8)])
+        #expect(document.units(of: .block) == [Unit(lines: 1...2, bytes: 1..<4), Unit(lines: 5...5, bytes: 7..<8)])
+        #expect(document.units(of: .document) == [Unit(lines: 1...5, bytes: 1..<8)])
+        #expect(Document(name: "d", bytes: Array(" \n".utf8)).units(of: .document) == [])
+    }
+
+    @Test func formatFollowsTheExtension() {
+        #expect(DocumentFormat(path: "a/b/post.MD") == .markdown)
+        #expect(DocumentFormat(path: "page.html") == .html)
+        #expect(DocumentFormat(path: "notes.txt") == .plain)
+        #expect(DocumentFormat(path: "dir.md/README") == .plain)
     }
 
     @Test func trimmedRangeSkipsUnicodeWhiteSpace() {

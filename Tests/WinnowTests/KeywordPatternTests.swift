@@ -6,7 +6,7 @@ import Testing
         let regex = try PCRE2Regex(KeywordPattern.source(for: keywords, wholeWord: wholeWord), caseSensitive: false)
         let bytes = Array(text.utf8)
         return try bytes.withUnsafeBufferPointer { buffer in
-            try regex.allMatches(in: buffer, scratch: MatchScratch()).map { String(decoding: bytes[$0], as: UTF8.self) }
+            try regex.allMatches(in: buffer, scratch: MatchScratch()).map { String(decoding: bytes[$0.range], as: UTF8.self) }
         }
     }
 

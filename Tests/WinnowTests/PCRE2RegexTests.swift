@@ -6,7 +6,7 @@ import Testing
         let regex = try PCRE2Regex(pattern, caseSensitive: caseSensitive)
         let bytes = Array(text.utf8)
         return try bytes.withUnsafeBufferPointer { buffer in
-            try regex.allMatches(in: buffer, scratch: MatchScratch()).map { String(decoding: bytes[$0], as: UTF8.self) }
+            try regex.allMatches(in: buffer, scratch: MatchScratch()).map { String(decoding: bytes[$0.range], as: UTF8.self) }
         }
     }
 
@@ -42,7 +42,7 @@ import Testing
     @Test func invalidUTF8IsMatchedSafely() throws {
         let regex = try PCRE2Regex("more", caseSensitive: false)
         let bytes: [UInt8] = [0x52, 0xFF, 0x20] + Array("more".utf8) + [0xC3]
-        let ranges = try bytes.withUnsafeBufferPointer { try regex.allMatches(in: $0, scratch: MatchScratch()) }
+        let ranges = try bytes.withUnsafeBufferPointer { try regex.allMatches(in: $0, scratch: MatchScratch()).map(\.range) }
         #expect(ranges == [3..<7])
     }
 

@@ -61,16 +61,18 @@ import Testing
 
     @Test func unknownKeyIsAnError() {
         #expect(error("rules:\n  - id: a\n    severty: error\n    match: {keywords: [x]}\n") ==
-            "test.yml:3:5: rule 'a': unknown key 'severty' in a rule (allowed: action, category, description, examples, id, languages, match, message, scope, severity, unless, when)")
+            "test.yml:3:5: rule 'a': unknown key 'severty' in a rule (did you mean 'severity'?)")
+        #expect(error("rules:\n  - id: a\n    colour: red\n    match: {keywords: [x]}\n") ==
+            "test.yml:3:5: rule 'a': unknown key 'colour' in a rule (allowed: action, category, description, examples, id, languages, match, message, replacement, scan_code, scope, severity, unless, when)")
         #expect(error("rules:\n  - id: a\n    match: {keyword: [x]}\n") ==
-            "test.yml:3:13: rule 'a': unknown key 'keyword' in 'match' (allowed: case_sensitive, keywords, keywords_file, regex, whole_word)")
+            "test.yml:3:13: rule 'a': unknown key 'keyword' in 'match' (did you mean 'keywords'?)")
         #expect(error("version: 1\nrules: []\n") ==
             "test.yml:1:1: unknown key 'version' in the file (allowed: rules)")
     }
 
     @Test func badValuesAreErrors() {
         #expect(error("rules:\n  - id: a\n    action: delete\n    match: {keywords: [x]}\n") ==
-            "test.yml:3:13: rule 'a': bad action 'delete' (allowed: flag, strip-match, strip-line)")
+            "test.yml:3:13: rule 'a': bad action 'delete' (allowed: flag, replace, strip-match, strip-line, strip-block, reject)")
         #expect(error("rules:\n  - id: a\n    when: {max_chars: many}\n") ==
             "test.yml:3:23: rule 'a': 'max_chars' must be a whole number of at least 0")
         #expect(error("rules:\n  - id: a\n    when: {min_run: 0}\n") ==
@@ -86,6 +88,20 @@ import Testing
         #expect(error("rules:\n  - id: a\n    severity: info\n") == "test.yml:2:5: rule 'a': a rule needs 'match' or 'when'")
         #expect(error("rules:\n  - id: a\n    match: {case_sensitive: true}\n") ==
             "test.yml:3:12: rule 'a': 'match' needs 'regex', 'keywords' or 'keywords_file'")
+    }
+
+    @Test func replacementAndTemplatesAreChecked() {
+        #expect(error("rules:\n  - id: a\n    action: replace\n    match: {keywords: [x]}\n") ==
+            "test.yml:2:5: rule 'a': action 'replace' needs 'replacement'")
+        #expect(error("rules:\n  - id: a\n    action: replace\n    replacement: y\n    when: {max_chars: 3}\n") ==
+            "test.yml:2:5: rule 'a': action 'replace' needs 'match'")
+        #expect(error("rules:\n  - id: a\n    replacement: y\n    match: {keywords: [x]}\n") ==
+            "test.yml:3:18: rule 'a': 'replacement' needs action 'replace'")
+        #expect(error("rules:\n  - id: a\n    action: replace\n    replacement: '$2'\n    match: {regex: ['(a)']}\n") ==
+            "test.yml:4:18: rule 'a': '$2' refers to capture group 2, which no regex of the rule has")
+        #expect(error("rules:\n  - id: a\n    message: 'Found {word}'\n    match: {regex: ['(?<w>a)']}\n") ==
+            "test.yml:3:14: rule 'a': 'Found {word}' refers to capture group 'word', which no regex of the rule has")
+        #expect(error("rules:\n  - id: a\n    message: 'Found {w} and {1}'\n    match: {regex: ['(?<w>a)']}\n") == nil)
     }
 
     @Test func missingKeywordsFileIsAnError() {

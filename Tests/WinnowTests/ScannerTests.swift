@@ -55,7 +55,7 @@ import Testing
         #expect(finding == Finding(
             path: "doc", line: 2, column: 12, endLine: 2, endColumn: 20, byteOffset: 17, byteLength: 12,
             ruleID: "read-more", category: .boilerplate, severity: .error, action: .flag,
-            message: "read-more on line 2: Đọc thêm", matchedText: "Đọc thêm"))
+            message: "read-more on line 2: Đọc thêm", matchedText: "Đọc thêm", block: 1...2))
     }
 
     @Test func blankLinesAreNeverUnits() throws {

@@ -13,17 +13,25 @@ public struct Document: Sendable {
     public let byteOrderMarkLength: Int
     /// The lines in order; `lines[0]` is line 1.
     public let lines: [Line]
+    /// `blankLines[i]` tells whether line i + 1 holds only white space.
+    public let blankLines: [Bool]
     /// 0-based offset of the first byte that is not part of valid UTF-8, or
     /// `nil` when the whole input is valid UTF-8.
     public let firstInvalidUTF8Offset: Int?
+    /// How the text is marked up; decides what is prose and how suppression
+    /// comments are written.
+    public let format: DocumentFormat
 
-    public init(name: String, bytes: [UInt8]) {
+    /// - Parameter format: the markup; by default from the extension of `name`.
+    public init(name: String, bytes: [UInt8], format: DocumentFormat? = nil) {
         self.name = name
         self.bytes = bytes
         let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.byteOrderMarkLength = bom
         self.lines = Line.split(bytes, from: bom)
         self.firstInvalidUTF8Offset = UTF8Validation.firstInvalidOffset(in: bytes)
+        self.format = format ?? DocumentFormat(path: name)
+        self.blankLines = lines.map { UTF8Validation.trimmingWhiteSpace($0.content, in: bytes).isEmpty }
     }
 
     /// 0-based offset of a NUL byte in the first 8 KiB, or `nil`. A NUL there
@@ -32,30 +40,30 @@ public struct Document: Sendable {
         bytes.prefix(8192).firstIndex(of: 0)
     }
 
-    /// The 1-based column of byte `offset` in `line`, counted in Unicode
-    /// scalars (an invalid byte counts as one).
-    public func column(ofByte offset: Int, in line: Line) -> Int {
-        1 + UTF8Validation.scalarCount(bytes[line.start..<offset])
-    }
-
-    /// Whether `line` holds nothing but Unicode white space.
-    public func isBlank(_ line: Line) -> Bool {
-        trimmedRange(of: line).isEmpty
+    /// The 1-based line and column of byte `offset`, the column counted in
+    /// Unicode scalars (an invalid byte counts as one). An offset at the end
+    /// of a line's content (or in its terminator) gives the column after its
+    /// last character.
+    public func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        var low = 0, high = lines.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lines[middle].start <= offset { low = middle } else { high = middle - 1 }
+        }
+        let line = lines[low]
+        return (low + 1, 1 + UTF8Validation.scalarCount(bytes[line.start..<min(offset, line.contentEnd)]))
     }
 
     /// The byte range of `line`'s content without leading and trailing Unicode
     /// white space (`White_Space` property: spaces, tabs, NBSP, ideographic space…).
     public func trimmedRange(of line: Line) -> Range<Int> {
-        var lower = line.start, upper = line.contentEnd
-        while lower < upper, let (scalar, length) = UTF8Validation.scalar(in: bytes, at: lower),
-              scalar.properties.isWhitespace {
-            lower += length
-        }
-        while upper > lower, let (scalar, length) = UTF8Validation.scalar(in: bytes, endingAt: upper),
-              upper - length >= lower, scalar.properties.isWhitespace {
-            upper -= length
-        }
-        return lower..<upper
+        trimmedRange(of: line.content)
+    }
+
+    /// `range` without leading and trailing Unicode white space (line
+    /// terminators included).
+    public func trimmedRange(of range: Range<Int>) -> Range<Int> {
+        UTF8Validation.trimmingWhiteSpace(range, in: bytes)
     }
 
     /// The text of a byte range, with invalid UTF-8 shown as U+FFFD.

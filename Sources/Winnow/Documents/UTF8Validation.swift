@@ -56,4 +56,19 @@ enum UTF8Validation {
         guard let (scalar, length) = scalar(in: bytes, at: start), start + length == offset else { return nil }
         return (scalar, length)
     }
+
+    /// `range` of `bytes` without leading and trailing Unicode white space
+    /// (`White_Space` property: spaces, tabs, line terminators, NBSP,
+    /// ideographic space…).
+    static func trimmingWhiteSpace(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, let (scalar, length) = Self.scalar(in: bytes, at: lower), scalar.properties.isWhitespace {
+            lower += length
+        }
+        while upper > lower, let (scalar, length) = Self.scalar(in: bytes, endingAt: upper),
+              upper - length >= lower, scalar.properties.isWhitespace {
+            upper -= length
+        }
+        return lower..<upper
+    }
 }

@@ -1,9 +1,13 @@
 /// Applies the actions of a document's findings and returns the clean bytes
-/// with an account of every byte removed (SPEC section 4).
+/// with an account of every byte removed or replaced (SPEC section 4).
 ///
-/// - `strip-line` removes the line with its terminator; `strip-match`
-///   removes the matched bytes; `flag` changes nothing. On a line hit by
-///   several rules the strongest action wins.
+/// - `reject` drops the whole document. Otherwise:
+/// - `strip-block` removes the finding's ``Finding/block``; `strip-line`
+///   removes every line the match touches, terminators included;
+///   `strip-match` removes the matched bytes; `replace` puts the finding's
+///   ``Finding/replacement`` in their place; `flag` changes nothing.
+/// - Where edits overlap, the stronger action wins (``RuleAction`` order) and
+///   the weaker edit is dropped whole; overlapping `strip-match` edits merge.
 /// - Blank lines that stand between removed lines go with them, and one
 ///   adjacent blank separator goes too when the removal would otherwise leave
 ///   two separators in a row (or one at the start or end of the document), so
@@ -12,36 +16,78 @@
 ///   newline included, is copied unchanged.
 public enum Cleaner {
     public static func clean(_ document: Document, findings: [Finding]) -> CleanResult {
-        let lines = document.lines
-        var removedBy = [String?](repeating: nil, count: lines.count)
-        var cutRanges = [[(range: Range<Int>, ruleID: String)]](repeating: [], count: lines.count)
+        if let rejection = findings.first(where: { $0.action == .reject }) {
+            let all = RemovedSpan(ruleID: rejection.ruleID, line: 1, byteOffset: 0, byteLength: document.bytes.count)
+            return CleanResult(bytes: [], removed: document.bytes.isEmpty ? [] : [all], rejection: rejection)
+        }
+        var removedBy = [String?](repeating: nil, count: document.lines.count)
+        var edits: [Edit] = []
         for finding in findings {
-            let index = finding.line - 1
+            let range = finding.byteOffset..<(finding.byteOffset + finding.byteLength)
             switch finding.action {
-            case .flag: break
-            case .stripMatch: cutRanges[index].append((finding.byteOffset..<(finding.byteOffset + finding.byteLength), finding.ruleID))
-            case .stripLine: removedBy[index] = removedBy[index] ?? finding.ruleID
+            case .flag, .reject: break
+            case .replace: edits.append(Edit(range: range, replacement: finding.replacement ?? "", action: .replace, ruleID: finding.ruleID))
+            case .stripMatch: edits.append(Edit(range: range, replacement: nil, action: .stripMatch, ruleID: finding.ruleID))
+            case .stripLine:
+                let last = finding.byteLength == 0 ? finding.line : document.position(ofByte: range.upperBound - 1).line
+                for line in finding.line...last { removedBy[line - 1] = removedBy[line - 1] ?? finding.ruleID }
+            case .stripBlock:
+                for line in finding.block { removedBy[line - 1] = removedBy[line - 1] ?? finding.ruleID }
             }
         }
-        removeSeparators(&removedBy, blank: lines.map(document.isBlank))
+        removeSeparators(&removedBy, blank: document.blankLines)
+        for (index, ruleID) in removedBy.enumerated() {
+            guard let ruleID else { continue }
+            let line = document.lines[index]
+            edits.append(Edit(range: line.start..<line.end, replacement: nil, action: .stripLine, ruleID: ruleID))
+        }
 
         var output = Array(document.bytes[0..<document.byteOrderMarkLength])
         output.reserveCapacity(document.bytes.count)
         var removed: [RemovedSpan] = []
-        for (index, line) in lines.enumerated() {
-            if let ruleID = removedBy[index] {
-                removed.append(RemovedSpan(ruleID: ruleID, line: index + 1, byteOffset: line.start, byteLength: line.end - line.start))
-                continue
-            }
-            var position = line.start
-            for cut in merged(cutRanges[index]) {
-                output += document.bytes[position..<cut.range.lowerBound]
-                removed.append(RemovedSpan(ruleID: cut.ruleID, line: index + 1, byteOffset: cut.range.lowerBound, byteLength: cut.range.count))
-                position = cut.range.upperBound
-            }
-            output += document.bytes[position..<line.end]
+        var position = document.byteOrderMarkLength
+        for edit in resolved(edits) {
+            output += document.bytes[position..<edit.range.lowerBound]
+            if let replacement = edit.replacement { output += replacement.utf8 }
+            removed.append(RemovedSpan(
+                ruleID: edit.ruleID, line: document.position(ofByte: edit.range.lowerBound).line,
+                byteOffset: edit.range.lowerBound, byteLength: edit.range.count, replacement: edit.replacement))
+            position = edit.range.upperBound
         }
-        return CleanResult(bytes: output, removed: removed)
+        output += document.bytes[position...]
+        return CleanResult(bytes: output, removed: removed, rejection: nil)
+    }
+
+    private struct Edit {
+        let range: Range<Int>
+        /// `nil` for a removal.
+        let replacement: String?
+        let action: RuleAction
+        let ruleID: String
+    }
+
+    /// The edits in document order with no two overlapping: the stronger
+    /// action wins, removals by `strip-match` merge.
+    private static func resolved(_ edits: [Edit]) -> [Edit] {
+        var result: [Edit] = []
+        // By start; at the same start, the stronger first.
+        for var edit in edits.sorted(by: { ($0.range.lowerBound, $1.action) < ($1.range.lowerBound, $0.action) }) {
+            var keep = true
+            while let last = result.last, edit.range.lowerBound < last.range.upperBound {
+                if last.action == .stripMatch && edit.action == .stripMatch {
+                    edit = Edit(range: last.range.lowerBound..<max(last.range.upperBound, edit.range.upperBound),
+                                replacement: nil, action: .stripMatch, ruleID: last.ruleID)
+                    result.removeLast()
+                } else if edit.action > last.action {
+                    result.removeLast()
+                } else {
+                    keep = false
+                    break
+                }
+            }
+            if keep { result.append(edit) }
+        }
+        return result
     }
 
     /// Marks the blank lines that go with removed lines (see the type's summary).
@@ -70,30 +116,20 @@ public enum Cleaner {
             index = last + 1
         }
     }
-
-    /// Cut ranges sorted and with overlaps merged (the first rule's id kept).
-    private static func merged(_ cuts: [(range: Range<Int>, ruleID: String)]) -> [(range: Range<Int>, ruleID: String)] {
-        var result: [(range: Range<Int>, ruleID: String)] = []
-        for cut in cuts.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            if let last = result.last, cut.range.lowerBound <= last.range.upperBound {
-                result[result.count - 1].range = last.range.lowerBound..<max(last.range.upperBound, cut.range.upperBound)
-            } else {
-                result.append(cut)
-            }
-        }
-        return result
-    }
 }
 
 /// The output of ``Cleaner/clean(_:findings:)``.
 public struct CleanResult: Sendable, Equatable {
-    /// The clean text.
+    /// The clean text; empty for a rejected document.
     public let bytes: [UInt8]
-    /// Every span removed, in document order; with ``bytes`` they rebuild the input.
+    /// Every span removed or replaced, in document order; with ``bytes`` they
+    /// rebuild the input.
     public let removed: [RemovedSpan]
+    /// The first `reject` finding, when the document was rejected.
+    public let rejection: Finding?
 }
 
-/// A span of the original document that `clean` removed.
+/// A span of the original document that `clean` removed or replaced.
 public struct RemovedSpan: Sendable, Equatable {
     /// The rule that removed it (for a blank separator, the rule of the lines it went with).
     public let ruleID: String
@@ -102,4 +138,14 @@ public struct RemovedSpan: Sendable, Equatable {
     /// 0-based offset in the original bytes.
     public let byteOffset: Int
     public let byteLength: Int
+    /// What took the span's place, for `replace`; `nil` for a removal.
+    public let replacement: String?
+
+    public init(ruleID: String, line: Int, byteOffset: Int, byteLength: Int, replacement: String? = nil) {
+        self.ruleID = ruleID
+        self.line = line
+        self.byteOffset = byteOffset
+        self.byteLength = byteLength
+        self.replacement = replacement
+    }
 }

@@ -17,16 +17,20 @@ public struct Finding: Sendable, Equatable {
     public let category: Rule.Category
     public let severity: Severity
     public let action: RuleAction
-    /// The rule's message template filled in: `{match}` is the matched text,
-    /// `{rule}` the rule id, `{line}` the line number.
+    /// The rule's message template filled in (see ``Template``).
     public let message: String
     /// The matched text (invalid UTF-8 shown as U+FFFD).
     public let matchedText: String
+    /// For `action: replace`, the text that takes the match's place.
+    public let replacement: String?
+    /// 1-based first and last line of the block (paragraph) the match starts
+    /// in, as its rule saw the text; what `strip-block` removes.
+    public let block: ClosedRange<Int>
 
     public init(
         path: String, line: Int, column: Int, endLine: Int, endColumn: Int, byteOffset: Int, byteLength: Int,
         ruleID: String, category: Rule.Category, severity: Severity, action: RuleAction, message: String,
-        matchedText: String
+        matchedText: String, replacement: String? = nil, block: ClosedRange<Int>
     ) {
         self.path = path
         self.line = line
@@ -41,6 +45,8 @@ public struct Finding: Sendable, Equatable {
         self.action = action
         self.message = message
         self.matchedText = matchedText
+        self.replacement = replacement
+        self.block = block
     }
 
     /// The report order: path, line, column, rule id, then end, so that output

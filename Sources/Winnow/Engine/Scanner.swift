@@ -1,17 +1,24 @@
-import Foundation
-
 /// Runs a ``RuleSet`` over a ``Document`` and returns its findings.
 ///
-/// Each rule judges every non-blank line: first its `when` conditions on the
-/// trimmed line, then its `match` clause on the line's bytes (terminator
-/// excluded, so `^` and `$` are the line's ends), then its `unless` clause.
-/// A rule without `match` hits the whole trimmed line. Rules without a
-/// position are decided first; rules with `position: head` or `tail` are
-/// decided after them, against the lines the first group strips whole (see
-/// ``Rule/Position``). `min_run` then keeps only runs of enough hits.
+/// Each rule judges the units of its scope (``Document/units(of:)``): first
+/// its `when` conditions on the trimmed unit, then its `match` clause on the
+/// unit's bytes (so `^` and `$` are the unit's ends), then its `unless`
+/// clause. A rule without `match` hits the whole trimmed unit. In Markdown,
+/// rules see the prose only (``MarkdownMask``) unless they set `scan_code`.
+/// Matches on lines where a suppression comment turns the rule off are
+/// dropped (``Suppressions``).
+///
+/// Rules without a position are decided first; rules with `position: head`
+/// or `tail` are decided after them, against the lines the first group
+/// strips whole (see ``Rule/Position``). `min_run` then keeps only runs of
+/// enough hits on consecutive units.
 public struct Scanner: Sendable {
     public let ruleSet: RuleSet
     public let limits: MatchLimits
+
+    /// The rule id of the findings that report a suppression comment naming
+    /// a rule that is not loaded.
+    public static let unknownSuppressionRuleID = "unknown-suppression"
 
     public init(ruleSet: RuleSet, limits: MatchLimits = MatchLimits()) {
         self.ruleSet = ruleSet
@@ -21,80 +28,74 @@ public struct Scanner: Sendable {
     /// The findings in report order (``Finding/reportOrder(_:_:)``), and the
     /// rules that stopped on a resource limit.
     public func scan(_ document: Document) -> ScanResult {
+        let suppressions = Suppressions(document: document, ruleIDs: Set(ruleSet.rules.map(\.id)))
         let maxCaptures = ruleSet.rules.map { max($0.match?.maxCaptureCount ?? 0, $0.unless?.maxCaptureCount ?? 0) }.max() ?? 0
         let scratch = MatchScratch(limits: limits, maxCaptureCount: maxCaptures)
-        let blank = document.lines.map(document.isBlank)
-        var limitHits: [LimitHit] = []
-        var decided: [(rule: Rule, hits: [LineHit])] = []
+        let whole = UnitEvaluator(view: document, scratch: scratch, suppressions: suppressions)
+        let prose = document.format == .markdown
+            ? UnitEvaluator(view: MarkdownMask.prose(of: document), scratch: scratch, suppressions: suppressions) : whole
 
-        document.bytes.withUnsafeBufferPointer { buffer in
-            let evaluator = LineEvaluator(document: document, buffer: buffer, blank: blank, scratch: scratch)
-            let (unpositioned, positioned) = ruleSet.rules.reduce(into: ([Rule](), [Rule]())) { groups, rule in
-                if rule.conditions.position == .any { groups.0.append(rule) } else { groups.1.append(rule) }
-            }
-            for rule in unpositioned {
-                let candidates = evaluator.candidates(of: rule, limitHits: &limitHits)
-                decided.append((rule, Self.runs(of: candidates, minimum: rule.conditions.minRun, blank: blank)))
-            }
-            var strippedWhole = [Bool](repeating: false, count: document.lines.count)
-            for (rule, hits) in decided where rule.action == .stripLine {
-                for hit in hits { strippedWhole[hit.lineIndex] = true }
-            }
-            for rule in positioned {
-                let candidates = evaluator.candidates(of: rule, limitHits: &limitHits)
-                let region = Self.region(rule.conditions.position, candidates: candidates, blank: blank, stripped: strippedWhole)
-                let placed = candidates.filter { region.contains($0.lineIndex) }
-                decided.append((rule, Self.runs(of: placed, minimum: rule.conditions.minRun, blank: blank)))
+        var limitHits: [LimitHit] = []
+        var decided: [(rule: Rule, evaluator: UnitEvaluator, hits: [UnitHit])] = []
+        let (unpositioned, positioned) = ruleSet.rules.reduce(into: ([Rule](), [Rule]())) { groups, rule in
+            if rule.conditions.position == .any { groups.0.append(rule) } else { groups.1.append(rule) }
+        }
+        for rule in unpositioned {
+            let evaluator = rule.scanCode ? whole : prose
+            let candidates = evaluator.candidates(of: rule, limitHits: &limitHits)
+            decided.append((rule, evaluator, Self.runs(of: candidates, minimum: rule.conditions.minRun)))
+        }
+        var strippedWhole = [Bool](repeating: false, count: document.lines.count)
+        for (rule, evaluator, hits) in decided {
+            for hit in hits {
+                for line in evaluator.linesRemoved(by: rule.action, hit: hit) { strippedWhole[line] = true }
             }
         }
-        let findings = decided.flatMap { rule, hits in
-            hits.flatMap { hit in hit.ranges.map { Self.finding(rule: rule, range: $0, lineIndex: hit.lineIndex, in: document) } }
+        for rule in positioned {
+            let evaluator = rule.scanCode ? whole : prose
+            let units = evaluator.units(of: rule.scope)
+            let candidates = evaluator.candidates(of: rule, limitHits: &limitHits)
+            var eligible = units.map { unit in unit.lines.allSatisfy { strippedWhole[$0] } }
+            for hit in candidates { eligible[hit.unitIndex] = true }
+            let region: Range<Int> = switch rule.conditions.position {
+            case .any: 0..<units.count
+            case .head: 0..<(eligible.firstIndex(of: false) ?? units.count)
+            case .tail: ((eligible.lastIndex(of: false) ?? -1) + 1)..<units.count
+            }
+            let placed = candidates.filter { region.contains($0.unitIndex) }
+            decided.append((rule, evaluator, Self.runs(of: placed, minimum: rule.conditions.minRun)))
+        }
+
+        var findings = decided.flatMap { rule, evaluator, hits in
+            hits.flatMap { hit in hit.matches.map { evaluator.finding(rule: rule, match: $0, original: document) } }
+        }
+        findings += suppressions.unknown.map { unknown in
+            let offset = document.lines[unknown.line - 1].start
+            return Finding(
+                path: document.name, line: unknown.line, column: unknown.column, endLine: unknown.line,
+                endColumn: unknown.column + unknown.id.unicodeScalars.count, byteOffset: offset, byteLength: 0,
+                ruleID: Self.unknownSuppressionRuleID, category: .quality, severity: .warning, action: .flag,
+                message: "suppression names unknown rule '\(unknown.id)'"
+                    + (Suggestion.closest(to: unknown.id, among: ruleSet.rules.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""),
+                matchedText: unknown.id, block: unknown.line...unknown.line)
         }
         return ScanResult(findings: findings.sorted(by: Finding.reportOrder), limitHits: limitHits)
     }
 
-    /// The lines at the document's start (`head`) or end (`tail`) in which
-    /// every line is blank, a candidate of the rule, or stripped whole.
-    static func region(_ position: Rule.Position, candidates: [LineHit], blank: [Bool], stripped: [Bool]) -> Range<Int> {
-        var eligible = zip(blank, stripped).map { $0 || $1 }
-        for hit in candidates { eligible[hit.lineIndex] = true }
-        switch position {
-        case .any: return 0..<blank.count
-        case .head: return 0..<(eligible.firstIndex(of: false) ?? blank.count)
-        case .tail: return ((eligible.lastIndex(of: false) ?? -1) + 1)..<blank.count
-        }
-    }
-
-    /// The hits that belong to runs of at least `minimum` hits, where a run
-    /// is hits on consecutive lines, blank lines between them allowed.
-    static func runs(of hits: [LineHit], minimum: Int, blank: [Bool]) -> [LineHit] {
+    /// The hits that belong to runs of at least `minimum` hits on
+    /// consecutive units.
+    static func runs(of hits: [UnitHit], minimum: Int) -> [UnitHit] {
         guard minimum > 1 else { return hits }
-        var kept: [LineHit] = [], run: [LineHit] = []
-        func close() {
-            if run.count >= minimum { kept += run }
-            run = []
-        }
+        var kept: [UnitHit] = [], run: [UnitHit] = []
         for hit in hits {
-            if let last = run.last, !(last.lineIndex + 1..<hit.lineIndex).allSatisfy({ blank[$0] }) { close() }
+            if let last = run.last, last.unitIndex + 1 != hit.unitIndex {
+                if run.count >= minimum { kept += run }
+                run = []
+            }
             run.append(hit)
         }
-        close()
+        if run.count >= minimum { kept += run }
         return kept
-    }
-
-    private static func finding(rule: Rule, range: Range<Int>, lineIndex: Int, in document: Document) -> Finding {
-        let line = document.lines[lineIndex]
-        let matched = document.text(range)
-        let template = rule.message ?? (rule.description.isEmpty ? rule.id : rule.description)
-        let message = template
-            .replacingOccurrences(of: "{match}", with: matched)
-            .replacingOccurrences(of: "{rule}", with: rule.id)
-            .replacingOccurrences(of: "{line}", with: String(lineIndex + 1))
-        return Finding(
-            path: document.name, line: lineIndex + 1, column: document.column(ofByte: range.lowerBound, in: line),
-            endLine: lineIndex + 1, endColumn: document.column(ofByte: range.upperBound, in: line),
-            byteOffset: range.lowerBound, byteLength: range.count, ruleID: rule.id, category: rule.category,
-            severity: rule.severity, action: rule.action, message: message, matchedText: matched)
     }
 }
 
@@ -106,53 +107,128 @@ public struct ScanResult: Sendable {
     public let limitHits: [LimitHit]
 }
 
-/// A line that a rule hits, with the byte ranges (0-based, in the document)
-/// of its matches, or of the whole trimmed line for a rule without `match`.
-struct LineHit {
-    let lineIndex: Int
-    let ranges: [Range<Int>]
+/// A unit that a rule hits, with its matches (byte ranges 0-based in the
+/// document), or the whole trimmed unit for a rule without `match`.
+struct UnitHit {
+    let unitIndex: Int
+    let matches: [Hit]
 }
 
-/// Judges lines against one rule at a time, on the document's bytes.
-private struct LineEvaluator {
-    let document: Document
-    let buffer: UnsafeBufferPointer<UInt8>
-    let blank: [Bool]
-    let scratch: MatchScratch
+/// One match of a rule: its byte range in the document, and the pattern
+/// match behind it (`nil` for a rule without `match`).
+struct Hit {
+    let range: Range<Int>
+    let match: PatternMatch?
+}
 
-    /// The lines that satisfy `rule` before `position` and `min_run` are applied.
-    func candidates(of rule: Rule, limitHits: inout [LimitHit]) -> [LineHit] {
-        var hits: [LineHit] = []
+/// Judges the units of one view of a document (the whole text, or its prose).
+private final class UnitEvaluator {
+    let view: Document
+    let scratch: MatchScratch
+    let suppressions: Suppressions
+    private var unitsByScope: [Rule.Scope: [Unit]] = [:]
+    private lazy var paragraphOfLine: [Int: ClosedRange<Int>] = {
+        var map: [Int: ClosedRange<Int>] = [:]
+        for paragraph in view.paragraphs() { for line in paragraph.lines { map[line] = paragraph.lines } }
+        return map
+    }()
+
+    init(view: Document, scratch: MatchScratch, suppressions: Suppressions) {
+        self.view = view
+        self.scratch = scratch
+        self.suppressions = suppressions
+    }
+
+    func units(of scope: Rule.Scope) -> [Unit] {
+        if let units = unitsByScope[scope] { return units }
+        let units = view.units(of: scope)
+        unitsByScope[scope] = units
+        return units
+    }
+
+    /// The units that satisfy `rule` before `position` and `min_run` are
+    /// applied. A rule that hits a resource limit is recorded once in
+    /// `limitHits`; the unit where it did is not a hit.
+    func candidates(of rule: Rule, limitHits: inout [LimitHit]) -> [UnitHit] {
+        var hits: [UnitHit] = []
         var limitReported = false
-        for (index, line) in document.lines.enumerated() where !blank[index] {
-            do {
-                if let ranges = try evaluate(rule, line) { hits.append(LineHit(lineIndex: index, ranges: ranges)) }
-            } catch {
-                if !limitReported {
-                    limitHits.append(LimitHit(path: document.name, ruleID: rule.id, line: index + 1, error: error))
-                    limitReported = true
+        view.bytes.withUnsafeBufferPointer { buffer in
+            for (index, unit) in units(of: rule.scope).enumerated() {
+                do throws(MatchError) {
+                    let matches = try evaluate(rule, unit, buffer).filter {
+                        let offset = $0.range.lowerBound
+                        return !suppressions.isSuppressed(rule.id, at: offset, onLine: view.position(ofByte: offset).line - 1)
+                    }
+                    if !matches.isEmpty { hits.append(UnitHit(unitIndex: index, matches: matches)) }
+                } catch {
+                    if !limitReported {
+                        limitHits.append(LimitHit(path: view.name, ruleID: rule.id, line: unit.lines.lowerBound + 1, error: error))
+                        limitReported = true
+                    }
                 }
             }
         }
         return hits
     }
 
-    private func evaluate(_ rule: Rule, _ line: Line) throws(MatchError) -> [Range<Int>]? {
-        let trimmed = document.trimmedRange(of: line)
-        guard satisfies(rule.conditions, trimmed) else { return nil }
-        let subject = UnsafeBufferPointer(rebasing: buffer[line.content])
-        var ranges = [trimmed]
-        if let match = rule.match {
-            ranges = try match.matches(in: subject, scratch: scratch).map { ($0.lowerBound + line.start)..<($0.upperBound + line.start) }
-            if ranges.isEmpty { return nil }
+    /// The 0-based lines that `action` removes whole for `hit`.
+    func linesRemoved(by action: RuleAction, hit: UnitHit) -> [Int] {
+        hit.matches.flatMap { match -> [Int] in
+            switch action {
+            case .flag, .replace, .stripMatch: return []
+            case .stripLine: return Array(lines(of: match.range))
+            case .stripBlock: return Array(block(of: match.range))
+            case .reject: return Array(view.lines.indices)
+            }
         }
-        if let unless = rule.unless, try unless.hasMatch(in: subject, scratch: scratch) { return nil }
-        return ranges
     }
 
-    private func satisfies(_ conditions: Rule.Conditions, _ trimmed: Range<Int>) -> Bool {
+    func finding(rule: Rule, match hit: Hit, original: Document) -> Finding {
+        let range = hit.range
+        let start = original.position(ofByte: range.lowerBound)
+        let end = original.position(ofByte: range.upperBound)
+        let matched = original.text(range)
+        let line = start.line
+        let message = rule.message.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match, text: original.text)
+        let replacement = rule.replacement?.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match, text: original.text)
+        let block = self.block(of: range)
+        return Finding(
+            path: original.name, line: line, column: start.column, endLine: end.line, endColumn: end.column,
+            byteOffset: range.lowerBound, byteLength: range.count, ruleID: rule.id, category: rule.category,
+            severity: rule.severity, action: rule.action, message: message, matchedText: matched,
+            replacement: replacement, block: (block.lowerBound + 1)...(block.upperBound + 1))
+    }
+
+    /// 0-based lines holding the bytes of `range`.
+    private func lines(of range: Range<Int>) -> ClosedRange<Int> {
+        (view.position(ofByte: range.lowerBound).line - 1)...(view.position(ofByte: max(range.lowerBound, range.upperBound - 1)).line - 1)
+    }
+
+    /// 0-based lines of the paragraph where `range` starts.
+    private func block(of range: Range<Int>) -> ClosedRange<Int> {
+        let line = view.position(ofByte: range.lowerBound).line - 1
+        return paragraphOfLine[line] ?? line...line
+    }
+
+    private func evaluate(_ rule: Rule, _ unit: Unit, _ buffer: UnsafeBufferPointer<UInt8>) throws(MatchError) -> [Hit] {
+        let trimmed = view.trimmedRange(of: unit.bytes)
+        guard satisfies(rule.conditions, trimmed, buffer) else { return [] }
+        let subject = UnsafeBufferPointer(rebasing: buffer[unit.bytes])
+        var hits = [Hit(range: trimmed, match: nil)]
+        if let match = rule.match {
+            hits = try match.matches(in: subject, scratch: scratch).map {
+                let shifted = $0.shifted(by: unit.bytes.lowerBound)
+                return Hit(range: shifted.range, match: shifted)
+            }
+            if hits.isEmpty { return [] }
+        }
+        if let unless = rule.unless, try unless.hasMatch(in: subject, scratch: scratch) { return [] }
+        return hits
+    }
+
+    private func satisfies(_ conditions: Rule.Conditions, _ trimmed: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         if conditions.minChars != nil || conditions.maxChars != nil {
-            let length = UTF8Validation.scalarCount(document.bytes[trimmed])
+            let length = UTF8Validation.scalarCount(view.bytes[trimmed])
             if let minimum = conditions.minChars, length < minimum { return false }
             if let maximum = conditions.maxChars, length > maximum { return false }
         }

@@ -72,17 +72,45 @@ public final class PCRE2Regex: @unchecked Sendable {
     }
 
     /// Every non-overlapping, non-empty match in `subject`, left to right,
-    /// as byte ranges. See ``firstMatch(in:from:scratch:)`` for units and errors.
+    /// with its capture groups. See ``firstMatch(in:from:scratch:)`` for units and errors.
     public func allMatches(
         in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch
-    ) throws(MatchError) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
+    ) throws(MatchError) -> [PatternMatch] {
+        var matches: [PatternMatch] = []
         var position = 0
         while let range = try firstMatch(in: subject, from: position, scratch: scratch) {
-            ranges.append(range)
+            let groups = [range] + (0..<captureCount).map { scratch.range(ofGroup: $0 + 1) }
+            matches.append(PatternMatch(groups: groups, pattern: self))
             position = range.upperBound
         }
-        return ranges
+        return matches
+    }
+
+    /// The number of the capture group called `name`, or `nil` if there is none.
+    public func groupNumber(named name: String) -> Int? {
+        let number = name.withCString { pointer in
+            pointer.withMemoryRebound(to: UInt8.self, capacity: name.utf8.count + 1) {
+                pcre2_substring_number_from_name_8(code, $0)
+            }
+        }
+        return number > 0 ? Int(number) : nil
+    }
+}
+
+/// One match of a ``PCRE2Regex``: byte ranges in the subject it was found in.
+public struct PatternMatch: Sendable {
+    /// `groups[0]` is the whole match; `groups[n]` capture group n, `nil`
+    /// when that group took no part in the match.
+    public let groups: [Range<Int>?]
+    /// The pattern that matched, for looking up named groups.
+    public let pattern: PCRE2Regex
+
+    /// The whole match.
+    public var range: Range<Int> { groups[0]! }
+
+    /// The same match with every range moved by `offset` bytes.
+    public func shifted(by offset: Int) -> PatternMatch {
+        PatternMatch(groups: groups.map { $0.map { ($0.lowerBound + offset)..<($0.upperBound + offset) } }, pattern: pattern)
     }
 }
 

@@ -12,21 +12,21 @@ public struct TextMatcher: Sendable {
     /// Largest capture count among the patterns, for sizing a ``MatchScratch``.
     public var maxCaptureCount: Int { patterns.map(\.captureCount).max() ?? 0 }
 
-    /// Every match of every pattern in `subject`, as 0-based byte ranges,
-    /// ordered by start then end. Matches of different patterns may overlap;
-    /// matches of one pattern do not.
+    /// Every match of every pattern in `subject` (byte ranges 0-based in
+    /// `subject`), ordered by start then end. Matches of different patterns
+    /// may overlap; matches of one pattern do not.
     /// - Throws: ``MatchError`` from the first pattern that fails.
     public func matches(
         in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch
-    ) throws(MatchError) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
+    ) throws(MatchError) -> [PatternMatch] {
+        var matches: [PatternMatch] = []
         for pattern in patterns {
-            ranges += try pattern.allMatches(in: subject, scratch: scratch)
+            matches += try pattern.allMatches(in: subject, scratch: scratch)
         }
         if patterns.count > 1 {
-            ranges.sort { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+            matches.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         }
-        return ranges
+        return matches
     }
 
     /// Whether any pattern matches anywhere in `subject`.

@@ -12,8 +12,14 @@ public struct Rule: Sendable {
     public let conditions: Conditions
     /// The `unless` clause: a unit it matches is never a hit.
     public let unless: TextMatcher?
-    /// The message template; see ``Finding/message``. `nil` uses ``description``.
-    public let message: String?
+    /// For `action: replace`, what replaces each match.
+    public let replacement: Template?
+    /// Whether the rule also scans code, front matter and comments in
+    /// Markdown (`scan_code: true`); by default it sees only prose.
+    public let scanCode: Bool
+    /// The message of each finding: the rule's `message`, else its
+    /// `description`, else its id.
+    public let message: Template
     /// Language codes the rule is written for (informative).
     public let languages: [String]
     public let examples: Examples
@@ -22,8 +28,8 @@ public struct Rule: Sendable {
 
     public init(
         id: String, description: String, category: Category, severity: Severity, action: RuleAction,
-        scope: Scope, match: TextMatcher?, conditions: Conditions, unless: TextMatcher?, message: String?,
-        languages: [String], examples: Examples, origin: SourceLocation
+        scope: Scope, match: TextMatcher?, conditions: Conditions, unless: TextMatcher?, replacement: Template? = nil,
+        scanCode: Bool = false, message: Template, languages: [String], examples: Examples, origin: SourceLocation
     ) {
         self.id = id
         self.description = description
@@ -34,6 +40,8 @@ public struct Rule: Sendable {
         self.match = match
         self.conditions = conditions
         self.unless = unless
+        self.replacement = replacement
+        self.scanCode = scanCode
         self.message = message
         self.languages = languages
         self.examples = examples
@@ -45,22 +53,34 @@ public struct Rule: Sendable {
         case boilerplate, editorial, compliance, quality
     }
 
-    /// The unit a rule judges. Only lines in this version.
+    /// The unit a rule judges. Blank lines are never part of a unit.
     public enum Scope: String, Sendable, CaseIterable {
+        /// Each non-blank line.
         case line
+        /// Each paragraph: a run of non-blank lines between blank lines.
+        case block
+        /// The whole document, from its first to its last non-blank line.
+        case document
+    }
+
+    /// The same rule with another severity (for configuration overrides).
+    public func with(severity: Severity) -> Rule {
+        Rule(id: id, description: description, category: category, severity: severity, action: action, scope: scope,
+             match: match, conditions: conditions, unless: unless, replacement: replacement, scanCode: scanCode,
+             message: message, languages: languages, examples: examples, origin: origin)
     }
 
     /// Structural conditions on a unit, all of which must hold (SPEC section 1, `when`).
     /// Lengths are in Unicode scalars of the unit with leading and trailing
-    /// white space trimmed.
+    /// white space trimmed (inside a block, each line terminator counts too).
     public struct Conditions: Sendable, Equatable {
         public var maxChars: Int?
         public var minChars: Int?
         /// The trimmed unit must end with one of these strings (compared byte for byte).
         public var endsWith: [String]
         public var position: Position
-        /// At least this many consecutive hit units (blank lines between them
-        /// neither count nor break the run); 1 means no requirement.
+        /// At least this many consecutive hit units (blank lines are not
+        /// units, so they neither count nor break a run); 1 means no requirement.
         public var minRun: Int
 
         public init(maxChars: Int? = nil, minChars: Int? = nil, endsWith: [String] = [],
@@ -79,8 +99,8 @@ public struct Rule: Sendable {
     /// Where in the document a hit may stand.
     ///
     /// `tail`: in the document's trailing boilerplate, the run of units at the
-    /// end in which every unit is blank, satisfies this rule, or is stripped
-    /// whole by a rule without a position. `head` is the same at the start.
+    /// end in which every unit satisfies this rule or is stripped whole by a
+    /// rule without a position. `head` is the same at the start.
     /// Positional rules are decided after all the others, so they can see
     /// what the others strip; they do not see each other.
     public enum Position: String, Sendable, CaseIterable {
@@ -125,13 +145,19 @@ public enum Severity: String, Sendable, CaseIterable, Comparable {
 public enum RuleAction: String, Sendable, CaseIterable, Comparable {
     /// Report only; the text is kept.
     case flag
+    /// Put the rule's replacement in place of the match.
+    case replace
     /// Remove the matched bytes; the rest of the line is kept.
     case stripMatch = "strip-match"
-    /// Remove the whole line with its terminator.
+    /// Remove every line the match touches, with its terminator.
     case stripLine = "strip-line"
+    /// Remove the paragraph (run of non-blank lines) the match lies in.
+    case stripBlock = "strip-block"
+    /// Drop the whole document from the clean output.
+    case reject
 
-    /// Ordered by strength: when several rules hit one line, the strongest
-    /// action is applied (and every hit is still reported).
+    /// Ordered by strength, weakest first: when several rules hit one span,
+    /// the strongest action is applied (and every hit is still reported).
     public static func < (lhs: RuleAction, rhs: RuleAction) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

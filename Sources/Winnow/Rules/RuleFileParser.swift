@@ -15,7 +15,7 @@ struct RuleFileParser {
 
     static let ruleKeys: Set = [
         "id", "description", "category", "severity", "action", "scope", "match", "when", "unless",
-        "message", "languages", "examples",
+        "replacement", "scan_code", "message", "languages", "examples",
     ]
     static let matchKeys: Set = ["regex", "keywords", "keywords_file", "case_sensitive", "whole_word"]
     static let whenKeys: Set = ["max_chars", "min_chars", "ends_with", "position", "min_run"]
@@ -51,7 +51,7 @@ struct RuleFileParser {
         guard case .mapping(let map) = node else { throw error(at: node, rule: nil, "a rule must be a mapping") }
         guard let idNode = map["id"] else { throw error(at: node, rule: nil, "rule has no 'id'") }
         let id = try string(idNode, rule: nil, key: "id")
-        guard !id.isEmpty, id.utf8.allSatisfy({ ("a"..."z").contains(Unicode.Scalar($0)) || ("0"..."9").contains(Unicode.Scalar($0)) || $0 == UInt8(ascii: "-") }) else {
+        guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
             throw error(at: idNode, rule: nil, "rule id '\(id)' must use only a-z, 0-9 and '-'")
         }
         _ = try mapping(node, keys: Self.ruleKeys, what: "a rule", rule: id)
@@ -68,20 +68,51 @@ struct RuleFileParser {
         if match == nil && conditions.isEmpty {
             throw error(at: node, rule: id, "a rule needs 'match' or 'when'")
         }
+        let description = try optionalString(map["description"], rule: id, key: "description") ?? ""
+        let action: RuleAction = try choice(map["action"], rule: id, key: "action") ?? .flag
+        let message = try optionalString(map["message"], rule: id, key: "message").map(Template.message)
+            ?? .literal(description.isEmpty ? id : description)
+        try checkReferences(message, of: match, at: map["message"], rule: id)
+        let replacement = try optionalString(map["replacement"], rule: id, key: "replacement").map(Template.replacement)
+        switch (action, replacement) {
+        case (.replace, nil): throw error(at: node, rule: id, "action 'replace' needs 'replacement'")
+        case (.replace, _) where match == nil: throw error(at: node, rule: id, "action 'replace' needs 'match'")
+        case (.replace, let template?): try checkReferences(template, of: match, at: map["replacement"], rule: id)
+        case (_, _?): throw error(at: map["replacement"]!, rule: id, "'replacement' needs action 'replace'")
+        default: break
+        }
         return Rule(
             id: id,
-            description: try map["description"].map { (n) throws(RuleLoadError) in try string(n, rule: id, key: "description") } ?? "",
+            description: description,
             category: try choice(map["category"], rule: id, key: "category") ?? .boilerplate,
             severity: try choice(map["severity"], rule: id, key: "severity") ?? .warning,
-            action: try choice(map["action"], rule: id, key: "action") ?? .flag,
+            action: action,
             scope: try choice(map["scope"], rule: id, key: "scope") ?? .line,
             match: match,
             conditions: conditions,
             unless: unless,
-            message: try map["message"].map { (n) throws(RuleLoadError) in try string(n, rule: id, key: "message") },
+            replacement: replacement,
+            scanCode: try bool(map["scan_code"], rule: id, key: "scan_code") ?? false,
+            message: message,
             languages: try strings(map["languages"], rule: id, key: "languages"),
             examples: try examples(map["examples"], rule: id),
             origin: location(of: idNode))
+    }
+
+    /// Checks that every capture group a template names exists in some
+    /// pattern of the rule's `match` clause.
+    private func checkReferences(_ template: Template, of match: TextMatcher?, at node: Node?, rule: String) throws(RuleLoadError) {
+        guard let node else { return }
+        let patterns = match?.patterns ?? []
+        for reference in template.groupReferences {
+            switch reference {
+            case .group(let number) where number > 0 && !patterns.contains(where: { $0.captureCount >= number }):
+                throw error(at: node, rule: rule, "'\(template.source)' refers to capture group \(number), which no regex of the rule has")
+            case .named(let name) where !patterns.contains(where: { $0.groupNumber(named: name) != nil }):
+                throw error(at: node, rule: rule, "'\(template.source)' refers to capture group '\(name)', which no regex of the rule has")
+            default: break
+            }
+        }
     }
 
     private func matcher(_ node: Node, rule: String, key: String, caseSensitive: Bool) throws(RuleLoadError) -> TextMatcher {
@@ -161,11 +192,18 @@ struct RuleFileParser {
         guard case .mapping(let map) = node else { throw error(at: node, rule: rule, "\(what) must be a mapping") }
         for key in map.keys {
             guard let name = key.string, keys.contains(name) else {
-                let allowed = keys.sorted().joined(separator: ", ")
-                throw error(at: key, rule: rule, "unknown key '\(key.string ?? "?")' in \(what) (allowed: \(allowed))")
+                let name = key.string ?? "?"
+                let hint = Suggestion.closest(to: name, among: keys).map { "did you mean '\($0)'?" }
+                    ?? "allowed: " + keys.sorted().joined(separator: ", ")
+                throw error(at: key, rule: rule, "unknown key '\(name)' in \(what) (\(hint))")
             }
         }
         return map
+    }
+
+    private func optionalString(_ node: Node?, rule: String, key: String) throws(RuleLoadError) -> String? {
+        guard let node else { return nil }
+        return try string(node, rule: rule, key: key)
     }
 
     private func string(_ node: Node, rule: String?, key: String) throws(RuleLoadError) -> String {
