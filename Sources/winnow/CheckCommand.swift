@@ -13,19 +13,26 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
 
-    @Option(help: ArgumentHelp("Lowest severity that makes the exit code 1: info, warning, error or never.", valueName: "level"))
-    var failOn: FailLevel = .warning
+    @OptionGroup var walk: WalkOptions
 
-    @Argument(help: ArgumentHelp("Files or folders to check; - or nothing reads standard input.", valueName: "path"))
+    @Option(help: ArgumentHelp(
+        "Lowest severity that makes the exit code 1: info, warning, error or never (default: fail_on, else warning).",
+        valueName: "level"))
+    var failOn: FailThreshold?
+
+    @Argument(help: ArgumentHelp(
+        "Files or folders to check; - reads standard input. Default: the configuration's folder, else standard input.",
+        valueName: "path"))
     var paths: [String] = []
 
     func run() throws {
-        let run = InputRun(ruleSet: try rules.load())
+        let run = InputRun(project: try rules.load())
+        let threshold = failOn ?? run.project.configuration.failOn ?? .warning
         var failing = false
-        run.forEach(run.expand(paths)) { _, _, result in
+        try run.forEach(run.expand(paths, walk: walk)) { _, _, result in
             for finding in result.findings {
-                Console.output(line: TextReport.line(for: finding))
-                if failOn.isMet(by: finding.severity) { failing = true }
+                try Console.output(line: TextReport.line(for: finding))
+                if threshold.isMet(by: finding.severity) { failing = true }
             }
         }
         if run.failed { throw ExitCode(2) }
@@ -33,12 +40,4 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// The `--fail-on` threshold.
-enum FailLevel: String, ExpressibleByArgument, CaseIterable {
-    case info, warning, error, never
-
-    func isMet(by severity: Severity) -> Bool {
-        guard let threshold = Severity(rawValue: rawValue) else { return false }
-        return severity >= threshold
-    }
-}
+extension FailThreshold: ExpressibleByArgument {}

@@ -3,19 +3,27 @@ import Winnow
 
 /// The inputs of a command and the loop over them that both `clean` and
 /// `check` share: expand the paths, read each input, skip binary files with a
-/// notice, scan, and remember whether anything could not be processed.
+/// notice, scan it with the rules that apply to its path, and remember
+/// whether anything could not be processed.
 final class InputRun {
-    let scanner: Scanner
+    let project: Project
     /// Set when an input could not be read or a rule hit a resource limit: exit code 2.
     private(set) var failed = false
+    /// One scanner per combination of configuration overrides.
+    private var scanners: [[Int]: Scanner] = [:]
 
-    init(ruleSet: RuleSet) {
-        scanner = Scanner(ruleSet: ruleSet)
+    init(project: Project) {
+        self.project = project
     }
 
-    /// Expands `paths`; a path that does not exist is reported and marks the run failed.
-    func expand(_ paths: [String]) -> [InputFile] {
-        let (inputs, errors) = InputFile.expand(paths.isEmpty ? ["-"] : paths)
+    /// Expands `paths`: no path means the configuration's folder when there is
+    /// a configuration file, else standard input. A path that does not exist
+    /// or a folder that cannot be read is reported and marks the run failed.
+    func expand(_ paths: [String], walk: WalkOptions) -> [InputFile] {
+        let configuration = project.configuration
+        let defaults = configuration.file == nil ? ["-"] : [configuration.folder]
+        let (inputs, errors) = InputFile.expand(paths.isEmpty ? defaults : paths, options: walk.options,
+                                                selects: configuration.selects)
         for error in errors { report(error) }
         return inputs
     }
@@ -37,7 +45,7 @@ final class InputRun {
             if let offset = document.firstInvalidUTF8Offset {
                 Console.error("\(input.path): warning: invalid UTF-8 (first bad byte at offset \(offset)); matched as is, every byte kept")
             }
-            let result = scanner.scan(document)
+            let result = scanner(for: input).scan(document)
             for hit in result.limitHits {
                 Console.error(TextReport.line(for: hit))
                 failed = true
@@ -49,5 +57,13 @@ final class InputRun {
     func report(_ error: InputError) {
         Console.error("\(error.path): error: \(error.message)")
         failed = true
+    }
+
+    private func scanner(for input: InputFile) -> Scanner {
+        let indices = input.isStandardInput ? [] : project.configuration.overrideIndices(for: input.path)
+        if let scanner = scanners[indices] { return scanner }
+        let scanner = Scanner(ruleSet: project.configuration.applying(overrides: indices, to: project.ruleSet))
+        scanners[indices] = scanner
+        return scanner
     }
 }

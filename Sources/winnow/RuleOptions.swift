@@ -1,7 +1,7 @@
 import ArgumentParser
 import Winnow
 
-/// The options that choose the rule set, shared by every command.
+/// The options that choose the configuration and the rule set, shared by every command.
 struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp(
         "A rule file, or a folder of .yml/.yaml rule files, added to the rule set (repeatable).",
@@ -11,13 +11,39 @@ struct RuleOptions: ParsableArguments {
     @Flag(name: .customLong("no-default-rules"), help: "Leave out the built-in rule pack.")
     var noDefaultRules = false
 
-    /// The loaded rule set; a load error is printed as one line and exits with 2.
-    func load() throws -> RuleSet {
+    @Option(name: .customLong("config"), help: ArgumentHelp(
+        "The configuration file to use instead of the nearest .winnow.yml in this folder or above.", valueName: "file"))
+    var configFile: String?
+
+    /// The configuration and the rule set it and the options name; a load
+    /// error is printed as one line and exits with 2.
+    func load() throws -> Project {
         do {
-            return try RuleSet.load(paths: paths, includeBuiltin: !noDefaultRules)
+            let configuration = try (configFile ?? Configuration.discover()).map(Configuration.load(file:)) ?? .none
+            let ruleSet = try RuleSet.load(paths: configuration.rulePaths + paths,
+                                           includeBuiltin: configuration.includesBuiltinPack && !noDefaultRules)
+            try configuration.validate(against: ruleSet)
+            return Project(configuration: configuration, ruleSet: ruleSet)
         } catch {
             Console.error("\(error.place): error: \(error.cause)")
             throw ExitCode(2)
         }
     }
+}
+
+/// A loaded configuration and rule set.
+struct Project {
+    let configuration: Configuration
+    let ruleSet: RuleSet
+}
+
+/// The options that decide which files a folder gives.
+struct WalkOptions: ParsableArguments {
+    @Flag(help: "Also check hidden files and folders (names starting with '.').")
+    var hidden = false
+
+    @Flag(name: .customLong("no-ignore"), help: "Do not honour .gitignore files.")
+    var noIgnore = false
+
+    var options: FileWalker.Options { FileWalker.Options(hidden: hidden, ignoreFiles: !noIgnore) }
 }

@@ -126,7 +126,7 @@ import Testing
 
     @Test func rulesTestPassesOnTheBuiltInPack() throws {
         let outcome = try winnow("rules", "test")
-        #expect(outcome == Outcome(status: 0, stdout: "24 passed, 0 failed (24 examples in 4 rules)\n", stderr: ""))
+        #expect(outcome == Outcome(status: 0, stdout: "25 passed, 0 failed (25 examples in 4 rules)\n", stderr: ""))
     }
 
     @Test func rulesTestNamesTheFailingExample() throws {
@@ -144,7 +144,7 @@ import Testing
         #expect(try winnow("rules", "test", "--no-default-rules", "--rules", file.path) == Outcome(
             status: 1,
             stdout: "\(file.path):5:29: error: rule 'promo': match example gave no finding: \"Promotion\"\n"
-                + "2 passed, 1 failed (3 examples in 1 rules)\n",
+                + "2 passed, 1 failed (3 examples in 1 rule)\n",
             stderr: ""))
     }
 

@@ -18,6 +18,11 @@ import Testing
         #expect(try Support.clean("a\n\nJUNK\n", stripLine) == "a\n")
         #expect(try Support.clean("a\nJUNK\nb\n", stripLine) == "a\nb\n")
         #expect(try Support.clean("a\n\n\nJUNK\n\nb\n", stripLine) == "a\n\n\nb\n")
+        #expect(try Support.clean("a\n\n\nJUNK\n\n\nb\n", stripLine) == "a\n\n\nb\n")
+        #expect(try Support.clean("a\n\n\nJUNK\n", stripLine) == "a\n")
+        #expect(try Support.clean("\nJUNK\n\nb\n", stripLine) == "\nb\n")
+        #expect(try Support.clean("a\n\nJUNK\n\n", stripLine) == "a\n\n")
+        #expect(try Support.clean("\nJUNK\n\n", stripLine) == "\n")
     }
 
     @Test func stripMatchRemovesOnlyTheMatch() throws {

@@ -15,10 +15,14 @@ public struct InputFile: Sendable, Equatable {
     public static let standardInput = InputFile(path: "<stdin>", relativePath: "stdin", isStandardInput: true)
 
     /// Expands command-line paths, in the order given: `-` is standard input,
-    /// a folder gives its files as ``FileWalker`` lists them, anything else is
-    /// taken as a file.
-    /// - Returns: the inputs, and an ``InputError`` for each path that does not exist.
-    public static func expand(_ paths: [String]) -> (inputs: [InputFile], errors: [InputError]) {
+    /// a folder gives the files that ``FileWalker`` lists under `options` and
+    /// `selects` accepts, anything else is taken as a file (named files are
+    /// always taken, as ripgrep takes them).
+    /// - Returns: the inputs, and an ``InputError`` for each path that does
+    ///   not exist and each folder that cannot be read.
+    public static func expand(
+        _ paths: [String], options: FileWalker.Options = FileWalker.Options(), selects: (String) -> Bool = { _ in true }
+    ) -> (inputs: [InputFile], errors: [InputError]) {
         var inputs: [InputFile] = [], errors: [InputError] = []
         for path in paths {
             if path == "-" {
@@ -27,14 +31,17 @@ public struct InputFile: Sendable, Equatable {
             }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                errors.append(InputError(path: path, message: "no such file or folder"))
+                let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+                errors.append(InputError(path: path, message: isLink ? "broken symbolic link or link loop" : "no such file or folder"))
                 continue
             }
             if isFolder.boolValue {
-                let prefix = path.hasSuffix("/") ? path : path + "/"
-                inputs += FileWalker.files(under: path).map {
+                let listing = FileWalker.files(under: path, options: options)
+                let prefix = FileWalker.prefix(of: path)
+                inputs += listing.files.filter(selects).map {
                     InputFile(path: $0, relativePath: String($0.dropFirst(prefix.count)), isStandardInput: false)
                 }
+                errors += listing.errors
             } else {
                 inputs.append(InputFile(path: path, relativePath: (path as NSString).lastPathComponent, isStandardInput: false))
             }
@@ -46,7 +53,11 @@ public struct InputFile: Sendable, Equatable {
     /// - Throws: ``InputError`` when it cannot be read.
     public func read() throws(InputError) -> Document {
         if isStandardInput {
-            return Document(name: path, bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+            do {
+                return Document(name: path, bytes: [UInt8](try FileHandle.standardInput.readToEnd() ?? Data()))
+            } catch {
+                throw InputError(path: path, message: "cannot read standard input: \(error.localizedDescription)")
+            }
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InputError(path: path, message: "cannot read file")

@@ -8,10 +8,11 @@
 ///   ``Finding/replacement`` in their place; `flag` changes nothing.
 /// - Where edits overlap, the stronger action wins (``RuleAction`` order) and
 ///   the weaker edit is dropped whole; overlapping `strip-match` edits merge.
-/// - Blank lines that stand between removed lines go with them, and one
-///   adjacent blank separator goes too when the removal would otherwise leave
-///   two separators in a row (or one at the start or end of the document), so
-///   no new run of blank lines appears where the removed lines stood.
+/// - Blank lines that stand between removed lines go with them, and so do
+///   adjacent blank separators where the removal would otherwise join two
+///   runs of blank lines into a longer one, or leave new blank lines at the
+///   start or end of the document (usually one separator, as SPEC section 4
+///   says), so no new run of blank lines appears where the removed lines stood.
 /// - Everything else, byte order mark, line terminators and a missing final
 ///   newline included, is copied unchanged.
 public enum Cleaner {
@@ -91,12 +92,16 @@ public enum Cleaner {
     }
 
     /// Marks the blank lines that go with removed lines (see the type's summary).
+    /// For a removed run with `before` kept blank lines above it and `after`
+    /// below: between text, `min(before, after)` of those below go, so the
+    /// merged run is no longer than either; at the start of the document those
+    /// below go, at the end those above, so the document starts and ends as it did.
     private static func removeSeparators(_ removedBy: inout [String?], blank: [Bool]) {
         let count = removedBy.count
         var index = 0
         while index < count {
             guard let ruleID = removedBy[index] else { index += 1; continue }
-            // Extend the run over blank lines that lead to another removed line.
+            // The run: removed lines, and blank lines between removed lines.
             var last = index
             var next = index + 1
             while next < count, blank[next] || removedBy[next] != nil {
@@ -104,16 +109,17 @@ public enum Cleaner {
                 next += 1
             }
             for inner in index...last where removedBy[inner] == nil { removedBy[inner] = ruleID }
-            let before = index - 1, after = last + 1
-            let blankBefore = before >= 0 && blank[before] && removedBy[before] == nil
-            let blankAfter = after < count && blank[after]
-            if blankAfter && (blankBefore || before < 0) {
-                removedBy[after] = ruleID
-                last = after
-            } else if blankBefore && after >= count {
-                removedBy[before] = ruleID
+            var before = 0, after = 0
+            while index - before > 0, blank[index - before - 1], removedBy[index - before - 1] == nil { before += 1 }
+            while last + after + 1 < count, blank[last + after + 1] { after += 1 }
+            let textBefore = index - before > 0, textAfter = last + after + 1 < count
+            let separators: Range<Int> = switch (textBefore, textAfter) {
+            case (true, true): (last + 1)..<(last + 1 + min(before, after))
+            case (true, false): (index - before)..<index
+            case (false, _): (last + 1)..<(last + 1 + after)
             }
-            index = last + 1
+            for line in separators { removedBy[line] = ruleID }
+            index = max(last, separators.upperBound - 1) + 1
         }
     }
 }

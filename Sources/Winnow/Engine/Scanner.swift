@@ -76,7 +76,7 @@ public struct Scanner: Sendable {
                 endColumn: unknown.column + unknown.id.unicodeScalars.count, byteOffset: offset, byteLength: 0,
                 ruleID: Self.unknownSuppressionRuleID, category: .quality, severity: .warning, action: .flag,
                 message: "suppression names unknown rule '\(unknown.id)'"
-                    + (Suggestion.closest(to: unknown.id, among: ruleSet.rules.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""),
+                    + (ruleSet.closestRuleID(to: unknown.id).map { " (did you mean '\($0)'?)" } ?? ""),
                 matchedText: unknown.id, block: unknown.line...unknown.line)
         }
         return ScanResult(findings: findings.sorted(by: Finding.reportOrder), limitHits: limitHits)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Checks rules against their own examples, as SwiftLint checks its rules'
 /// triggering and non-triggering examples.
 ///
@@ -37,12 +35,8 @@ public struct ExampleFailure: Sendable, Equatable, CustomStringConvertible {
         expectedMatch ? "match example gave no finding" : "no_match example gave a finding"
     }
 
-    /// The example text in double quotes, with `\`, `"` and newlines escaped.
-    public var quotedText: String {
-        "\"" + example.text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
-            .replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-
     /// `FILE:LINE:COLUMN: rule 'ID': OUTCOME: "TEXT"`.
-    public var description: String { "\(example.origin): rule '\(ruleID)': \(outcome): \(quotedText)" }
+    public var description: String {
+        "\(example.origin): rule '\(ruleID)': \(outcome): \(RuleCatalog.quoted(example.text))"
+    }
 }

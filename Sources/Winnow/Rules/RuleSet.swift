@@ -19,6 +19,11 @@ public struct RuleSet: Sendable {
         self.rules = rules
     }
 
+    /// The rule id closest to a misspelt `id`, if one is close enough (``Suggestion``).
+    public func closestRuleID(to id: String) -> String? {
+        Suggestion.closest(to: id, among: rules.map(\.id))
+    }
+
     /// A rule set whose ids are known to be unique (a single rule, say).
     init(unchecked rules: [Rule]) {
         self.rules = rules
@@ -27,12 +32,14 @@ public struct RuleSet: Sendable {
     /// Loads the built-in pack (unless `includeBuiltin` is false) and then the
     /// rule files at `paths`. A path may be a file or a folder; a folder
     /// contributes every `.yml` and `.yaml` file below it, sorted by path,
-    /// hidden entries skipped.
+    /// hidden entries skipped; a file reached twice is loaded once.
     /// - Throws: the first ``RuleLoadError``; no partial rule set is returned.
     public static func load(paths: [String], includeBuiltin: Bool = true) throws(RuleLoadError) -> RuleSet {
         var rules = includeBuiltin ? try BuiltinPack.rules() : []
+        var loaded: Set<String> = []
         for path in paths {
-            for file in try ruleFiles(at: path) {
+            // A file named twice (directly and through its folder, say) is loaded once.
+            for file in try ruleFiles(at: path) where loaded.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
                 rules += try loadFile(file)
             }
         }
@@ -59,6 +66,8 @@ public struct RuleSet: Sendable {
             throw RuleLoadError(file: path, message: "no such rule file or folder")
         }
         guard isFolder.boolValue else { return [path] }
-        return FileWalker.files(under: path).filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+        let listing = FileWalker.files(under: path, options: FileWalker.Options(ignoreFiles: false))
+        if let error = listing.errors.first { throw RuleLoadError(file: error.path, message: error.message) }
+        return listing.files.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
     }
 }

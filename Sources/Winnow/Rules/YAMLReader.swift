@@ -1,0 +1,118 @@
+import Yams
+
+/// Typed, located access to the nodes of one YAML file, shared by the rule
+/// file and configuration parsers. Every error is a ``RuleLoadError`` naming
+/// the file, the 1-based line and column of the node at fault and, where
+/// given, the rule id.
+struct YAMLReader {
+    /// The file's path as given, or `builtin:NAME`.
+    let file: String
+
+    /// The file's root node, or `nil` for an empty file.
+    /// - Throws: when the bytes are not UTF-8 or not YAML.
+    func root(of bytes: [UInt8]) throws(RuleLoadError) -> Node? {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+            throw RuleLoadError(file: file, message: "not valid UTF-8 (first bad byte at offset \(offset))")
+        }
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw yamlError(error)
+        } catch {
+            throw RuleLoadError(file: file, message: "\(error)")
+        }
+    }
+
+    /// The node as a mapping whose keys are all in `keys`.
+    func mapping(_ node: Node, keys: Set<String>, what: String, rule: String?) throws(RuleLoadError) -> Node.Mapping {
+        guard case .mapping(let map) = node else { throw error(at: node, rule: rule, "\(what) must be a mapping") }
+        for key in map.keys {
+            guard let name = key.string, keys.contains(name) else {
+                let name = key.string ?? "?"
+                let hint = Suggestion.closest(to: name, among: keys).map { "did you mean '\($0)'?" }
+                    ?? "allowed: " + keys.sorted().joined(separator: ", ")
+                throw error(at: key, rule: rule, "unknown key '\(name)' in \(what) (\(hint))")
+            }
+        }
+        return map
+    }
+
+    func optionalString(_ node: Node?, rule: String?, key: String) throws(RuleLoadError) -> String? {
+        guard let node else { return nil }
+        return try string(node, rule: rule, key: key)
+    }
+
+    func string(_ node: Node, rule: String?, key: String) throws(RuleLoadError) -> String {
+        guard case .scalar(let scalar) = node else { throw error(at: node, rule: rule, "'\(key)' must be a string") }
+        return scalar.string
+    }
+
+    /// A string or a list of strings, with each item's node for error locations.
+    func stringNodes(_ node: Node, rule: String?, key: String) throws(RuleLoadError) -> [(text: String, node: Node)] {
+        switch node {
+        case .scalar(let scalar):
+            return [(scalar.string, node)]
+        case .sequence(let sequence):
+            var items: [(text: String, node: Node)] = []
+            for item in sequence {
+                items.append((try string(item, rule: rule, key: key), item))
+            }
+            return items
+        default:
+            throw error(at: node, rule: rule, "'\(key)' must be a string or a list of strings")
+        }
+    }
+
+    func strings(_ node: Node?, rule: String?, key: String) throws(RuleLoadError) -> [String] {
+        guard let node else { return [] }
+        return try stringNodes(node, rule: rule, key: key).map(\.text)
+    }
+
+    func bool(_ node: Node?, rule: String?, key: String) throws(RuleLoadError) -> Bool? {
+        guard let node else { return nil }
+        guard let value = node.bool else { throw error(at: node, rule: rule, "'\(key)' must be true or false") }
+        return value
+    }
+
+    func count(_ node: Node?, rule: String?, key: String, minimum: Int) throws(RuleLoadError) -> Int? {
+        guard let node else { return nil }
+        guard let value = node.int, value >= minimum else {
+            throw error(at: node, rule: rule, "'\(key)' must be a whole number of at least \(minimum)")
+        }
+        return value
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(
+        _ node: Node?, rule: String?, key: String
+    ) throws(RuleLoadError) -> T? where T.RawValue == String {
+        guard let node else { return nil }
+        let text = try string(node, rule: rule, key: key)
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw error(at: node, rule: rule, "bad \(key) '\(text)' (allowed: \(allowed))")
+        }
+        return value
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+    }
+
+    func error(at node: Node, rule: String?, _ message: String) -> RuleLoadError {
+        RuleLoadError(file: file, line: node.mark?.line, column: node.mark?.column, ruleID: rule, message: message)
+    }
+
+    private func yamlError(_ error: YamlError) -> RuleLoadError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return RuleLoadError(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return RuleLoadError(file: file, line: context.mark.line, column: context.mark.column,
+                                 message: "YAML: duplicate key '\(duplicates.joined(separator: "', '"))'")
+        default:
+            return RuleLoadError(file: file, message: "YAML: \(error)")
+        }
+    }
+}
