@@ -33,16 +33,16 @@ struct CleanCommand: ParsableCommand {
         if output != nil, paths.contains("-") {
             throw ValidationError("standard input is cleaned to standard output; leave out --output")
         }
-        if let output, let folder = paths.first(where: { isFolder($0) && contains($0, output) }) {
-            throw ValidationError("--output \(output) lies inside the input folder \(folder)")
-        }
     }
 
     func run() throws {
         let run = InputRun(project: try rules.load())
+        if let output, let folder = run.roots(paths).first(where: { isFolder($0) && contains($0, output) }) {
+            throw Console.failure("--output \(output) lies inside the input folder \(folder)")
+        }
         let inputs = run.expand(paths, walk: walk)
         if output == nil, inputs.count > 1 {
-            throw ValidationError("several inputs, or a folder, need --output DIR")
+            throw Console.failure("several inputs, or a folder, need --output DIR")
         }
         var written: [String: String] = [:]
         try run.forEach(inputs) { input, document, result in

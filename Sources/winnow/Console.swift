@@ -10,13 +10,19 @@ enum Console {
         do {
             try FileHandle.standardOutput.write(contentsOf: bytes)
         } catch {
-            Console.error("winnow: error: cannot write standard output: \(error.localizedDescription)")
-            throw ExitCode(2)
+            throw failure("cannot write standard output: \(error.localizedDescription)")
         }
     }
 
     static func output(line: String) throws {
         try output(Array((line + "\n").utf8))
+    }
+
+    /// Reports an error that stops the command, for `throw Console.failure(…)`:
+    /// one line on standard error, then exit code 2.
+    static func failure(_ message: String) -> ExitCode {
+        error("winnow: error: \(message)")
+        return ExitCode(2)
     }
 
     /// A diagnostic on standard error.

@@ -20,12 +20,15 @@ final class InputRun {
     /// a configuration file, else standard input. A path that does not exist
     /// or a folder that cannot be read is reported and marks the run failed.
     func expand(_ paths: [String], walk: WalkOptions) -> [InputFile] {
-        let configuration = project.configuration
-        let defaults = configuration.file == nil ? ["-"] : [configuration.folder]
-        let (inputs, errors) = InputFile.expand(paths.isEmpty ? defaults : paths, options: walk.options,
-                                                selects: configuration.selects)
+        let (inputs, errors) = InputFile.expand(roots(paths), options: walk.options, selects: project.configuration.selects)
         for error in errors { report(error) }
         return inputs
+    }
+
+    /// The paths to expand: `paths`, or the default when there are none.
+    func roots(_ paths: [String]) -> [String] {
+        guard paths.isEmpty else { return paths }
+        return project.configuration.file == nil ? ["-"] : [project.configuration.folder]
     }
 
     /// Reads and scans each input in order and hands it to `body`.

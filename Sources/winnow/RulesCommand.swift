@@ -38,8 +38,7 @@ struct RulesCommand: ParsableCommand {
             let ruleSet = try rules.load().ruleSet
             guard let rule = ruleSet.rules.first(where: { $0.id == id }) else {
                 let hint = ruleSet.closestRuleID(to: id).map { " (did you mean '\($0)'?)" } ?? ""
-                Console.error("winnow: error: no rule '\(id)' is loaded\(hint)")
-                throw ExitCode(2)
+                throw Console.failure("no rule '\(id)' is loaded\(hint)")
             }
             try Console.output(Array(RuleCatalog.explanation(rule).utf8))
         }

@@ -15,10 +15,15 @@ import Testing
 
     /// Runs winnow in the package root with `stdin` as standard input.
     private func winnow(_ arguments: String..., stdin: String = "") throws -> Outcome {
+        try winnow(arguments, in: Support.root, stdin: stdin)
+    }
+
+    /// Runs winnow in `folder` with `stdin` as standard input.
+    func winnow(_ arguments: [String], in folder: URL, stdin: String = "") throws -> Outcome {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
-        process.currentDirectoryURL = Support.root
+        process.currentDirectoryURL = folder
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
         process.standardOutput = output
@@ -33,7 +38,7 @@ import Testing
                        stderr: String(decoding: err, as: UTF8.self))
     }
 
-    private func temporaryFolder() throws -> URL {
+    func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
@@ -164,5 +169,87 @@ import Testing
         #expect(outcome.stderr == "\(file.path): warning: invalid UTF-8 (first bad byte at offset 3); matched as is, every byte kept\n")
         let process = try winnow("check", file.path)
         #expect(process.stdout == "\(file.path):2:1: warning: Read-more link: Read more [read-more-link]\n")
+    }
+
+    @Test func outputCollisionsAreErrors() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["c1", "c2"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
+            try Data("\(name)\n".utf8).write(to: folder.appendingPathComponent("\(name)/x.txt"))
+        }
+        let outcome = try winnow(["clean", "c1/x.txt", "c2/x.txt", "--output", "out"], in: folder)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "c2/x.txt: error: not written: c1/x.txt is cleaned to the same \(folder.path)/out/x.txt\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("out/x.txt"), encoding: .utf8) == "c1\n")
+        #expect(try winnow(["clean", "c1", "--output", "c1/out"], in: folder) ==
+            Outcome(status: 2, stdout: "", stderr: "winnow: error: --output c1/out lies inside the input folder c1\n"))
+    }
+
+    @Test func rejectedDocumentIsNotWritten() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("rules:\n  - id: stub\n    action: reject\n    scope: document\n    when: {max_chars: 20}\n".utf8)
+            .write(to: folder.appendingPathComponent("r.yml"))
+        #expect(try winnow(["clean", "--rules", "r.yml", "-"], in: folder, stdin: "\nToo short.\n") ==
+            Outcome(status: 0, stdout: "", stderr: "<stdin>:2:1: rejected: stub [stub]\n"))
+    }
+
+    @Test func unreadableStandardInputIsAnError() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["check", "-"]
+        process.standardInput = FileHandle(forReadingAtPath: "/")
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix(
+            "<stdin>: error: cannot read standard input: "))
+    }
+
+    @Test func fullOutputIsAnError() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["clean", Self.seed]
+        process.currentDirectoryURL = Support.root
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let error = Pipe()
+        process.standardError = error
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix(
+            "winnow: error: cannot write standard output: "))
+    }
+
+    @Test func rulesListAndExplain() throws {
+        #expect(try winnow("rules", "list") == Outcome(status: 0, stdout: """
+            ID              CATEGORY     SEVERITY  ACTION      SCOPE  SOURCE
+            cookie-notice   boilerplate  warning   strip-line  line   builtin:default.yml:5:9
+            read-more-link  boilerplate  warning   strip-line  line   builtin:default.yml:29:9
+            teaser-line     boilerplate  warning   strip-line  line   builtin:default.yml:54:9
+            truncated-body  quality      warning   flag        line   builtin:default.yml:75:9
+
+            """, stderr: ""))
+        let json = try winnow("rules", "list", "--format", "json")
+        let rules = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
+        #expect(rules?.map { $0["id"] ?? "" } == ["cookie-notice", "read-more-link", "teaser-line", "truncated-body"])
+        #expect(rules?.first?["source"] == "builtin:default.yml:5:9")
+        #expect(try winnow("rules", "explain", "teaser-line").stdout.hasPrefix("""
+            teaser-line: Truncated teaser headline of another article, in the run of boilerplate at the end of the page.
+              boilerplate, warning, strip-line by line
+              when: max_chars 120, ends_with "…" or "...", position tail, min_run 2
+              message: Teaser line: {match}
+
+            """))
+        #expect(try winnow("rules", "explain", "teaser") ==
+            Outcome(status: 2, stdout: "", stderr: "winnow: error: no rule 'teaser' is loaded (did you mean 'teaser-line'?)\n"))
+    }
+
+    @Test func rulesTestTakesRuleFiles() throws {
+        #expect(try winnow("rules", "test", "samples/docs-site/rules") ==
+            Outcome(status: 0, stdout: "10 passed, 0 failed (10 examples in 4 rules)\n", stderr: ""))
     }
 }

@@ -88,7 +88,7 @@ public struct Configuration: Sendable {
         }
         return Configuration(
             file: file, folder: base,
-            rulePaths: (rules ?? []).filter { $0 != "default" }.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 },
+            rulePaths: (rules ?? []).filter { $0 != "default" }.map { $0.hasPrefix("/") || base == "." ? $0 : base + "/" + $0 },
             includesBuiltinPack: rules?.contains("default") ?? true,
             include: try globs(map["include"], yaml, key: "include"),
             exclude: try globs(map["exclude"], yaml, key: "exclude"),
@@ -169,7 +169,7 @@ public struct Configuration: Sendable {
             do {
                 globs.append(try Glob(item.text))
             } catch {
-                throw yaml.error(at: item.node, rule: nil, "bad glob '\(item.text)': \(error)")
+                throw yaml.error(at: item.node, rule: nil, "bad glob '\(item.text)': \(error.message)")
             }
         }
         return globs

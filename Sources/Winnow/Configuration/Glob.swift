@@ -20,7 +20,7 @@ public struct Glob: Sendable {
     private let regex: PCRE2Regex
 
     /// - Throws: ``RegexCompileError`` for a pattern that does not compile
-    ///   (an unclosed `[` class, say), with the offset in the translated regex.
+    ///   (a class such as `[z-a]`); its offset is in the translated regex.
     public init(_ pattern: String) throws(RegexCompileError) {
         self.pattern = pattern
         var body = Substring(pattern)
