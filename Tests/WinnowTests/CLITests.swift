@@ -18,17 +18,21 @@ import Testing
         try winnow(arguments, in: Support.root, stdin: stdin)
     }
 
-    /// Runs winnow in `folder` with `stdin` as standard input.
-    func winnow(_ arguments: [String], in folder: URL, stdin: String = "") throws -> Outcome {
+    /// Runs winnow in `folder` with `stdin` as standard input, or with the
+    /// given file handles as standard input or output.
+    func winnow(_ arguments: [String], in folder: URL, stdin: String = "",
+                inputHandle: FileHandle? = nil, outputHandle: FileHandle? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
+        process.standardInput = inputHandle ?? input.fileHandleForReading
+        process.standardOutput = outputHandle ?? output.fileHandleForWriting
         process.standardError = error
         try process.run()
+        try input.fileHandleForReading.close()
+        try output.fileHandleForWriting.close()
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
@@ -196,32 +200,15 @@ import Testing
     }
 
     @Test func unreadableStandardInputIsAnError() throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["check", "-"]
-        process.standardInput = FileHandle(forReadingAtPath: "/")
-        let error = Pipe()
-        process.standardError = error
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
-        #expect(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix(
-            "<stdin>: error: cannot read standard input: "))
+        let outcome = try winnow(["check", "-"], in: Support.root, inputHandle: FileHandle(forReadingAtPath: "/"))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("<stdin>: error: cannot read standard input: "))
     }
 
     @Test func fullOutputIsAnError() throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["clean", Self.seed]
-        process.currentDirectoryURL = Support.root
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
-        let error = Pipe()
-        process.standardError = error
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
-        #expect(String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix(
-            "winnow: error: cannot write standard output: "))
+        let outcome = try winnow(["clean", Self.seed], in: Support.root, outputHandle: FileHandle(forWritingAtPath: "/dev/full"))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.hasPrefix("winnow: error: cannot write standard output: "))
     }
 
     @Test func rulesListAndExplain() throws {
