@@ -29,10 +29,13 @@ struct CheckCommand: ParsableCommand {
         let run = InputRun(project: try rules.load())
         let threshold = failOn ?? run.project.configuration.failOn ?? .warning
         var failing = false
-        try run.forEach(run.expand(paths, walk: walk)) { _, _, result in
-            for finding in result.findings {
-                try Console.output(line: TextReport.line(for: finding))
-                if threshold.isMet(by: finding.severity) { failing = true }
+        for input in run.expand(paths, walk: walk) {
+            _ = try run.process(input, cleaning: false) { event in
+                guard case .findings(let findings) = event else { return }
+                for finding in findings {
+                    try Console.output(line: TextReport.line(for: finding))
+                    if threshold.isMet(by: finding.severity) { failing = true }
+                }
             }
         }
         if run.failed { throw ExitCode(2) }

@@ -7,9 +7,11 @@ struct CleanCommand: ParsableCommand {
         commandName: "clean",
         abstract: "Write the text with boilerplate removed.",
         discussion: """
-            One input is written to standard output. Several inputs, or a folder, need --output DIR: \
-            each clean file is written there under its path relative to the argument it came from. \
-            A document that a reject rule hits is not written, and is reported on standard error. \
+            One input is written to standard output. Several inputs, or a folder, need --output DIR \
+            (each clean file is written there under its path relative to the argument it came from) \
+            or --in-place. Files are written atomically: a temporary file beside the target, renamed \
+            over it when complete. A document that a reject rule hits is not written (with --in-place, \
+            the file is left as it was) and is reported on standard error. \
             Exit codes: 0 done; 2 a rule or input error (the other inputs are still cleaned).
             """
     )
@@ -21,17 +23,23 @@ struct CleanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder to write clean files into, mirroring the inputs' layout.", valueName: "dir"))
     var output: String?
 
+    @Flag(name: .customLong("in-place"), help: "Rewrite each file with its clean text, atomically.")
+    var inPlace = false
+
     @Argument(help: ArgumentHelp(
         "Files or folders to clean; - reads standard input. Default: the configuration's folder, else standard input.",
         valueName: "path"))
     var paths: [String] = []
 
     func validate() throws {
-        if output == nil, paths.count > 1 || paths.contains(where: isFolder) {
-            throw ValidationError("several inputs, or a folder, need --output DIR")
+        if inPlace, output != nil {
+            throw ValidationError("--in-place and --output exclude each other")
         }
-        if output != nil, paths.contains("-") {
-            throw ValidationError("standard input is cleaned to standard output; leave out --output")
+        if output == nil, !inPlace, paths.count > 1 || paths.contains(where: isFolder) {
+            throw ValidationError("several inputs, or a folder, need --output DIR or --in-place")
+        }
+        if output != nil || inPlace, paths.contains("-") {
+            throw ValidationError("standard input is cleaned to standard output; leave out --output and --in-place")
         }
     }
 
@@ -41,33 +49,53 @@ struct CleanCommand: ParsableCommand {
             throw Console.failure("--output \(output) lies inside the input folder \(folder)")
         }
         let inputs = run.expand(paths, walk: walk)
-        if output == nil, inputs.count > 1 {
-            throw Console.failure("several inputs, or a folder, need --output DIR")
+        if output == nil, !inPlace, inputs.count > 1 {
+            throw Console.failure("several inputs, or a folder, need --output DIR or --in-place")
+        }
+        if inPlace, inputs.contains(where: \.isStandardInput) {
+            throw Console.failure("standard input cannot be cleaned in place")
         }
         var written: [String: String] = [:]
-        try run.forEach(inputs) { input, document, result in
-            let clean = Cleaner.clean(document, findings: result.findings)
-            if let rejection = clean.rejection {
-                Console.error("\(input.path):\(rejection.line):\(rejection.column): rejected: \(rejection.message) [\(rejection.ruleID)]")
-                return
+        for input in inputs {
+            guard let destination = destination(of: input) else {
+                _ = try run.process(input, cleaning: true) { event in try write(event, of: input, to: Console.output) }
+                continue
             }
-            guard let output else {
-                try Console.output(clean.bytes)
-                return
-            }
-            let target = URL(fileURLWithPath: output).appendingPathComponent(input.relativePath)
-            if let other = written.updateValue(input.path, forKey: target.standardizedFileURL.path) {
-                run.report(InputError(path: input.path, message: "not written: \(other) is cleaned to the same \(target.path)"))
-                return
+            if let other = written.updateValue(input.path, forKey: URL(fileURLWithPath: destination).standardizedFileURL.path) {
+                run.report(InputError(path: input.path, message: "not written: \(other) is cleaned to the same \(destination)"))
+                continue
             }
             do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(clean.bytes).write(to: target)
+                try FileManager.default.createDirectory(
+                    atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                let writer = try AtomicFileWriter(destination: destination)
+                let outcome = try run.process(input, cleaning: true) { event in try write(event, of: input, to: writer.write) }
+                if outcome == .done { try writer.commit() } else { writer.discard() }
+            } catch let error as InputError {
+                run.report(error)
             } catch {
-                run.report(InputError(path: target.path, message: "cannot write: \(error.localizedDescription)"))
+                run.report(InputError(path: destination, message: "cannot write: \(error.localizedDescription)"))
             }
         }
         if run.failed { throw ExitCode(2) }
+    }
+
+    /// Where the clean text of `input` goes: a file, or `nil` for standard output.
+    private func destination(of input: InputFile) -> String? {
+        if inPlace { return input.path }
+        return output.map { URL(fileURLWithPath: $0).appendingPathComponent(input.relativePath).path }
+    }
+
+    /// Writes clean bytes with `write`; reports a rejected document on standard error.
+    private func write(_ event: InputPipeline.Event, of input: InputFile, to write: ([UInt8]) throws -> Void) throws {
+        switch event {
+        case .output(let bytes):
+            try write(bytes)
+        case .rejected(let finding):
+            Console.error("\(input.path):\(finding.line):\(finding.column): rejected: \(finding.message) [\(finding.ruleID)]")
+        default:
+            break
+        }
     }
 
     private func isFolder(_ path: String) -> Bool {

@@ -1,16 +1,17 @@
 import ArgumentParser
+import Foundation
 import Winnow
 
-/// The inputs of a command and the loop over them that both `clean` and
-/// `check` share: expand the paths, read each input, skip binary files with a
-/// notice, scan it with the rules that apply to its path, and remember
-/// whether anything could not be processed.
+/// The inputs of a command and what `clean` and `check` share: expand the
+/// paths, run each input through an ``InputPipeline`` with the rules that
+/// apply to its path, print notices, and remember whether anything could
+/// not be processed.
 final class InputRun {
     let project: Project
     /// Set when an input could not be read or a rule hit a resource limit: exit code 2.
     private(set) var failed = false
-    /// One scanner per combination of configuration overrides.
-    private var scanners: [[Int]: Scanner] = [:]
+    /// One pipeline per combination of configuration overrides.
+    private var pipelines: [[Int]: InputPipeline] = [:]
 
     init(project: Project) {
         self.project = project
@@ -31,30 +32,61 @@ final class InputRun {
         return project.configuration.file == nil ? ["-"] : [project.configuration.folder]
     }
 
-    /// Reads and scans each input in order and hands it to `body`.
-    func forEach(_ inputs: [InputFile], _ body: (InputFile, Document, ScanResult) throws -> Void) rethrows {
-        for input in inputs {
-            let document: Document
-            do {
-                document = try input.read()
-            } catch {
-                report(error)
-                continue
-            }
-            if let offset = document.binaryMarkerOffset {
-                Console.error("\(input.path): skipped: binary file (NUL byte at offset \(offset))")
-                continue
-            }
-            if let offset = document.firstInvalidUTF8Offset {
-                Console.error("\(input.path): warning: invalid UTF-8 (first bad byte at offset \(offset)); matched as is, every byte kept")
-            }
-            let result = scanner(for: input).scan(document)
-            for hit in result.limitHits {
-                Console.error(TextReport.line(for: hit))
-                failed = true
-            }
-            try body(input, document, result)
+    /// How processing an input ended.
+    enum Outcome {
+        /// Scanned (and cleaned) to its end.
+        case done
+        /// A `reject` rule hit it.
+        case rejected
+        /// Not processed: binary, UTF-16, or unreadable.
+        case skipped
+    }
+
+    /// Runs `input` through the pipeline with the rules that apply to its
+    /// path. Notices (binary, invalid UTF-8, long lines, resource limits) go
+    /// to standard error here; findings, clean bytes, removed spans and a
+    /// rejection go to `handle`.
+    func process(_ input: InputFile, cleaning: Bool, _ handle: (InputPipeline.Event) throws -> Void) throws -> Outcome {
+        var reader: SegmentReader
+        do {
+            reader = try input.open()
+        } catch {
+            report(error)
+            return .skipped
         }
+        var outcome = Outcome.done
+        do {
+            try pipeline(for: input).run(name: input.path, reader: &reader, cleaning: cleaning) { event in
+                switch event {
+                case .notText(.utf16):
+                    report(InputError(path: input.path, message: "UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"))
+                    outcome = .skipped
+                case .notText(let kind):
+                    if case .binary(let offset) = kind {
+                        Console.error("\(input.path): skipped: binary file (NUL byte at offset \(offset))")
+                    }
+                    outcome = .skipped
+                case .invalidUTF8(let offset):
+                    Console.error("\(input.path): warning: invalid UTF-8 (first bad byte at offset \(offset)); matched as is, every byte kept")
+                case .limitHits(let hits):
+                    for hit in hits { Console.error(TextReport.line(for: hit)) }
+                    failed = true
+                case .longLine(let line, _):
+                    Console.error("\(input.path):\(line): warning: line longer than 16 MiB: not matched, kept as is")
+                case .documentRulesSkipped(let ids):
+                    Console.error("\(input.path): warning: input longer than 16 MiB: document-scope rules not applied: \(ids.joined(separator: ", "))")
+                case .rejected:
+                    outcome = .rejected
+                    try handle(event)
+                case .findings, .output, .removed:
+                    try handle(event)
+                }
+            }
+        } catch let error as InputError {
+            report(error)
+            return .skipped
+        }
+        return outcome
     }
 
     func report(_ error: InputError) {
@@ -62,11 +94,11 @@ final class InputRun {
         failed = true
     }
 
-    private func scanner(for input: InputFile) -> Scanner {
+    private func pipeline(for input: InputFile) -> InputPipeline {
         let indices = input.isStandardInput ? [] : project.configuration.overrideIndices(for: input.path)
-        if let scanner = scanners[indices] { return scanner }
-        let scanner = Scanner(ruleSet: project.configuration.applying(overrides: indices, to: project.ruleSet))
-        scanners[indices] = scanner
-        return scanner
+        if let pipeline = pipelines[indices] { return pipeline }
+        let pipeline = InputPipeline(scanner: Scanner(ruleSet: project.configuration.applying(overrides: indices, to: project.ruleSet)))
+        pipelines[indices] = pipeline
+        return pipeline
     }
 }

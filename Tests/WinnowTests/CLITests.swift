@@ -129,7 +129,7 @@ import Testing
     @Test func usageErrorsExitTwo() throws {
         let several = try winnow("clean", "samples/input")
         #expect(several.status == 2)
-        #expect(several.stderr.hasPrefix("Error: several inputs, or a folder, need --output DIR\n"))
+        #expect(several.stderr.hasPrefix("Error: several inputs, or a folder, need --output DIR or --in-place\n"))
         #expect(try winnow("check", "--fail-on", "sometimes").status == 2)
     }
 

@@ -70,8 +70,11 @@ import Testing
         #expect(Document(name: "d", bytes: [0x61, 0xE2, 0x80]).firstInvalidUTF8Offset == 1)  // truncated
     }
 
-    @Test func binaryMarkerIsANulInTheFirst8KiB() {
-        #expect(Document(name: "d", bytes: [0x61, 0x00]).binaryMarkerOffset == 1)
-        #expect(Document(name: "d", bytes: [UInt8](repeating: 0x61, count: 8192) + [0]).binaryMarkerOffset == nil)
+    @Test func inputKindFromTheFirstBytes() {
+        #expect(InputKind(prefix: Array("Đọc thêm\n".utf8)) == .text)
+        #expect(InputKind(prefix: [0x61, 0x00]) == .binary(nulOffset: 1))
+        #expect(InputKind(prefix: [UInt8](repeating: 0x61, count: 8192) + [0]) == .text)
+        #expect(InputKind(prefix: [0xFF, 0xFE, 0x61, 0x00]) == .utf16)
+        #expect(InputKind(prefix: Array("Read more\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) == .utf16)
     }
 }

@@ -22,22 +22,19 @@ public struct Document: Sendable {
     /// comments are written.
     public let format: DocumentFormat
 
-    /// - Parameter format: the markup; by default from the extension of `name`.
-    public init(name: String, bytes: [UInt8], format: DocumentFormat? = nil) {
+    /// - Parameters:
+    ///   - format: the markup; by default from the extension of `name`.
+    ///   - byteOrderMarkAllowed: false for a part of an input that does not
+    ///     start it (EF BB BF there is a character, not a byte order mark).
+    public init(name: String, bytes: [UInt8], format: DocumentFormat? = nil, byteOrderMarkAllowed: Bool = true) {
         self.name = name
         self.bytes = bytes
-        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let bom = byteOrderMarkAllowed && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.byteOrderMarkLength = bom
         self.lines = Line.split(bytes, from: bom)
         self.firstInvalidUTF8Offset = UTF8Validation.firstInvalidOffset(in: bytes)
         self.format = format ?? DocumentFormat(path: name)
         self.blankLines = lines.map { UTF8Validation.trimmingWhiteSpace($0.content, in: bytes).isEmpty }
-    }
-
-    /// 0-based offset of a NUL byte in the first 8 KiB, or `nil`. A NUL there
-    /// marks a binary file, as git and ripgrep decide.
-    public var binaryMarkerOffset: Int? {
-        bytes.prefix(8192).firstIndex(of: 0)
     }
 
     /// The 1-based line and column of byte `offset`, the column counted in

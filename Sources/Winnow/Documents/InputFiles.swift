@@ -49,20 +49,32 @@ public struct InputFile: Sendable, Equatable {
         return (inputs, errors)
     }
 
-    /// Reads the whole input into a ``Document``.
-    /// - Throws: ``InputError`` when it cannot be read.
-    public func read() throws(InputError) -> Document {
-        if isStandardInput {
+    /// A reader over the input, for ``InputPipeline``.
+    /// - Throws: ``InputError`` when the file cannot be opened (the cause included).
+    public func open(segmentSize: Int = 16 << 20) throws(InputError) -> SegmentReader {
+        if isStandardInput { return reader(.standardInput, segmentSize: segmentSize) }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw InputError(path: path, message: "is a folder, not a file")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let cause = FileManager.default.isReadableFile(atPath: path) ? "cannot open file" : "permission denied"
+            throw InputError(path: path, message: "cannot read file: \(cause)")
+        }
+        return reader(handle, segmentSize: segmentSize)
+    }
+
+    /// A reader whose read errors are ``InputError``s naming this input and the cause.
+    private func reader(_ handle: FileHandle, segmentSize: Int) -> SegmentReader {
+        SegmentReader(segmentSize: segmentSize) { count throws(InputError) in
             do {
-                return Document(name: path, bytes: [UInt8](try FileHandle.standardInput.readToEnd() ?? Data()))
+                return [UInt8](try handle.read(upToCount: count) ?? Data())
             } catch {
-                throw InputError(path: path, message: "cannot read standard input: \(error.localizedDescription)")
+                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+                let cause = underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+                throw InputError(path: path, message: "cannot read \(isStandardInput ? "standard input" : "file"): \(cause)")
             }
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(path: path, message: "cannot read file")
-        }
-        return Document(name: path, bytes: [UInt8](data))
     }
 }
 

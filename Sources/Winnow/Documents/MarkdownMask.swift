@@ -19,7 +19,8 @@ public enum MarkdownMask {
         for range in nonProse(in: document) {
             for index in range where bytes[index] != 0x0A && bytes[index] != 0x0D { bytes[index] = 0x20 }
         }
-        return Document(name: document.name, bytes: bytes, format: document.format)
+        return Document(name: document.name, bytes: bytes, format: document.format,
+                        byteOrderMarkAllowed: document.byteOrderMarkLength > 0)
     }
 
     /// The byte ranges that are not prose, in document order.

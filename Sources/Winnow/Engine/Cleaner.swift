@@ -154,4 +154,10 @@ public struct RemovedSpan: Sendable, Equatable {
         self.byteLength = byteLength
         self.replacement = replacement
     }
+
+    /// The same span `lines` lines and `bytes` bytes further into its input.
+    public func shifted(lines: Int, bytes: Int) -> RemovedSpan {
+        RemovedSpan(ruleID: ruleID, line: line + lines, byteOffset: byteOffset + bytes, byteLength: byteLength,
+                    replacement: replacement)
+    }
 }

@@ -49,6 +49,15 @@ public struct Finding: Sendable, Equatable {
         self.block = block
     }
 
+    /// The same finding `lines` lines and `bytes` bytes further into its
+    /// input (for a finding made in a segment of a larger input).
+    public func shifted(lines: Int, bytes: Int) -> Finding {
+        Finding(path: path, line: line + lines, column: column, endLine: endLine + lines, endColumn: endColumn,
+                byteOffset: byteOffset + bytes, byteLength: byteLength, ruleID: ruleID, category: category,
+                severity: severity, action: action, message: message, matchedText: matchedText,
+                replacement: replacement, block: (block.lowerBound + lines)...(block.upperBound + lines))
+    }
+
     /// The report order: path, line, column, rule id, then end, so that output
     /// is the same whatever the order rules were evaluated in.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
@@ -66,4 +75,9 @@ public struct LimitHit: Sendable, Equatable {
     /// 1-based line of the first limit hit of this rule in the document.
     public let line: Int
     public let error: MatchError
+
+    /// The same hit `lines` lines further into its input.
+    public func shifted(lines: Int) -> LimitHit {
+        LimitHit(path: path, ruleID: ruleID, line: line + lines, error: error)
+    }
 }

@@ -27,7 +27,11 @@ public struct Scanner: Sendable {
 
     /// The findings in report order (``Finding/reportOrder(_:_:)``), and the
     /// rules that stopped on a resource limit.
-    public func scan(_ document: Document) -> ScanResult {
+    /// - Parameters:
+    ///   - isStart: whether `document` starts its input (else `head` rules do not apply);
+    ///   - isEnd: whether it ends its input (else `tail` rules do not apply).
+    ///   `document`-scope rules apply only to a whole input.
+    public func scan(_ document: Document, isStart: Bool = true, isEnd: Bool = true) -> ScanResult {
         let suppressions = Suppressions(document: document, ruleIDs: Set(ruleSet.rules.map(\.id)))
         let maxCaptures = ruleSet.rules.map { max($0.match?.maxCaptureCount ?? 0, $0.unless?.maxCaptureCount ?? 0) }.max() ?? 0
         let scratch = MatchScratch(limits: limits, maxCaptureCount: maxCaptures)
@@ -37,7 +41,15 @@ public struct Scanner: Sendable {
 
         var limitHits: [LimitHit] = []
         var decided: [(rule: Rule, evaluator: UnitEvaluator, hits: [UnitHit])] = []
-        let (unpositioned, positioned) = ruleSet.rules.reduce(into: ([Rule](), [Rule]())) { groups, rule in
+        let applicable = ruleSet.rules.filter { rule in
+            switch (rule.scope, rule.conditions.position) {
+            case (.document, _): isStart && isEnd
+            case (_, .head): isStart
+            case (_, .tail): isEnd
+            default: true
+            }
+        }
+        let (unpositioned, positioned) = applicable.reduce(into: ([Rule](), [Rule]())) { groups, rule in
             if rule.conditions.position == .any { groups.0.append(rule) } else { groups.1.append(rule) }
         }
         for rule in unpositioned {

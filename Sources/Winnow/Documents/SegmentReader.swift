@@ -1,0 +1,137 @@
+/// Reads an input in bounded memory, as a sequence of ``Piece``s: segments
+/// of whole lines to be scanned as documents, and the chunks of lines too
+/// long to match, to be passed through as they are.
+///
+/// A file up to ``segmentSize`` bytes is one segment, so small inputs are
+/// scanned whole. A larger one is cut after the last paragraph break (a
+/// blank line) in the second half of each ``segmentSize`` window, or after
+/// the last line end if there is none. A line that does not end within
+/// ``segmentSize`` bytes is never held whole: it is handed on in chunks of
+/// at most ``segmentSize`` bytes. Memory stays near two windows whatever the
+/// input's size (NOTES: match per line or paragraph, cap the subject length).
+public struct SegmentReader {
+    /// The largest segment and the longest line that is matched, in bytes.
+    public let segmentSize: Int
+    private let read: (Int) throws -> [UInt8]
+    private var pending: [UInt8] = []
+    private var endOfInput = false
+    private var emitted = 0
+    private var linesEmitted = 0
+    private var inLongLine = false
+    private var started = false
+
+    /// One piece of the input, in order; their bytes concatenated are the input.
+    public enum Piece {
+        case segment(Segment)
+        case longLine(LongLineChunk)
+    }
+
+    /// Whole lines to scan as a document.
+    public struct Segment {
+        /// The segment's bytes as a document (named as the input).
+        public let document: Document
+        /// 0-based offset of its first byte in the input.
+        public let byteOffset: Int
+        /// Number of lines of the input before it.
+        public let lineOffset: Int
+        /// True for the input's first and last segments.
+        public let isFirst: Bool
+        public let isLast: Bool
+    }
+
+    /// Part of a line longer than ``SegmentReader/segmentSize``, passed through unmatched.
+    public struct LongLineChunk {
+        public let bytes: [UInt8]
+        /// 1-based number of the line it belongs to.
+        public let line: Int
+        /// 0-based offset of its first byte in the input.
+        public let byteOffset: Int
+        /// True for the line's first chunk.
+        public let isStart: Bool
+    }
+
+    /// - Parameter read: returns up to the given number of bytes, and an
+    ///   empty array at the end of the input.
+    public init(segmentSize: Int = 16 << 20, read: @escaping (Int) throws -> [UInt8]) {
+        self.segmentSize = segmentSize
+        self.read = read
+    }
+
+    /// The next piece, or `nil` at the end of the input. An empty input is
+    /// one empty segment, so that it is still reported and written.
+    /// - Throws: what reading throws.
+    public mutating func next(name: String) throws -> Piece? {
+        try fill()
+        if pending.isEmpty {
+            guard !started else { return nil }
+            started = true
+            return .segment(Segment(document: Document(name: name, bytes: []), byteOffset: 0, lineOffset: 0,
+                                    isFirst: true, isLast: true))
+        }
+        started = true
+        if inLongLine { return .longLine(longLineChunk()) }
+        let cut: Int
+        if endOfInput && pending.count <= segmentSize {
+            cut = pending.count
+        } else if let position = cutPosition() {
+            cut = position
+        } else {
+            return .longLine(longLineChunk())
+        }
+        let document = Document(name: name, bytes: Array(pending[..<cut]), byteOrderMarkAllowed: emitted == 0)
+        pending.removeFirst(cut)
+        let segment = Segment(document: document, byteOffset: emitted, lineOffset: linesEmitted,
+                              isFirst: emitted == 0, isLast: endOfInput && pending.isEmpty)
+        emitted += cut
+        linesEmitted += document.lines.count
+        return .segment(segment)
+    }
+
+    /// Reads until one byte more than a window is pending, or the input ends.
+    private mutating func fill() throws {
+        while !endOfInput && pending.count <= segmentSize {
+            let chunk = try read(segmentSize + 1 - pending.count)
+            if chunk.isEmpty { endOfInput = true } else { pending += chunk }
+        }
+    }
+
+    /// Where to cut the pending window: after the last blank line in its
+    /// second half, else after its last line end; `nil` when it has none.
+    private func cutPosition() -> Int? {
+        var lineStart = 0, lastEnd: Int?, lastParagraphEnd: Int?
+        var index = 0
+        let limit = min(segmentSize, pending.count)
+        while index < limit {
+            let byte = pending[index]
+            guard byte == 0x0A || byte == 0x0D else { index += 1; continue }
+            let end = index + terminatorLength(at: index)
+            guard end <= limit else { break }
+            if end >= segmentSize / 2, pending[lineStart..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                lastParagraphEnd = end
+            }
+            lastEnd = end
+            lineStart = end
+            index = end
+        }
+        return lastParagraphEnd ?? lastEnd
+    }
+
+    /// 2 for CRLF at `offset`, else 1.
+    private func terminatorLength(at offset: Int) -> Int {
+        pending[offset] == 0x0D && offset + 1 < pending.count && pending[offset + 1] == 0x0A ? 2 : 1
+    }
+
+    /// The next chunk of an over-long line: up to its terminator or a window.
+    private mutating func longLineChunk() -> LongLineChunk {
+        let window = pending.prefix(segmentSize)
+        let terminator = window.firstIndex { $0 == 0x0A || $0 == 0x0D }
+        let count = terminator.map { $0 + terminatorLength(at: $0) } ?? window.count
+        let chunk = LongLineChunk(bytes: Array(pending[..<count]), line: linesEmitted + 1, byteOffset: emitted,
+                                  isStart: !inLongLine)
+        pending.removeFirst(count)
+        emitted += count
+        inLongLine = terminator == nil && !(endOfInput && pending.isEmpty)
+        if !inLongLine { linesEmitted += 1 }
+        return chunk
+    }
+}

@@ -1,0 +1,87 @@
+/// Runs one input through Winnow in bounded memory: read → segment → match →
+/// decide → emit. The input is read as a ``SegmentReader`` gives it; each
+/// segment is scanned (and cleaned) as a document, with positions moved to
+/// the input's, and each result is handed on as an ``Event`` in input order.
+///
+/// An input of up to one segment (16 MiB) is scanned whole, exactly as
+/// ``Scanner`` scans a ``Document``. In a larger one, `head` rules see the
+/// first segment, `tail` rules the last, `document`-scope rules are not
+/// applied (``Event/documentRulesSkipped(_:)``), and lines longer than a
+/// segment are passed through unmatched (``Event/longLine(line:byteOffset:)``).
+public struct InputPipeline: Sendable {
+    public let scanner: Scanner
+
+    public init(scanner: Scanner) {
+        self.scanner = scanner
+    }
+
+    /// What the pipeline found, in input order.
+    public enum Event {
+        /// The input is not text (binary or UTF-16): nothing else follows.
+        case notText(InputKind)
+        /// The input's first invalid UTF-8 byte (0-based); reported once.
+        case invalidUTF8(offset: Int)
+        /// A segment's findings, in report order.
+        case findings([Finding])
+        /// Rules that hit a resource limit, each at most once per input.
+        case limitHits([LimitHit])
+        /// Clean bytes to write, when cleaning.
+        case output([UInt8])
+        /// Spans removed or replaced by cleaning, in input offsets.
+        case removed([RemovedSpan])
+        /// A `reject` rule hit: the clean output so far is void and nothing else follows.
+        case rejected(Finding)
+        /// A line longer than a segment, passed through unmatched (1-based line).
+        case longLine(line: Int, byteOffset: Int)
+        /// Document-scope rules that a segmented input does not get.
+        case documentRulesSkipped([String])
+    }
+
+    /// Processes the input that `reader` reads.
+    /// - Parameters:
+    ///   - name: the input's name in findings.
+    ///   - cleaning: whether to clean and emit ``Event/output(_:)`` and ``Event/removed(_:)``.
+    /// - Throws: what reading or `emit` throws.
+    public func run(name: String, reader: inout SegmentReader, cleaning: Bool,
+                    emit: (Event) throws -> Void) throws {
+        var reportedLimits: Set<String> = []
+        var invalidReported = false
+        while let piece = try reader.next(name: name) {
+            switch piece {
+            case .longLine(let chunk):
+                if chunk.byteOffset == 0, case let kind = InputKind(prefix: chunk.bytes), kind != .text {
+                    return try emit(.notText(kind))
+                }
+                if chunk.isStart { try emit(.longLine(line: chunk.line, byteOffset: chunk.byteOffset)) }
+                if cleaning { try emit(.output(chunk.bytes)) }
+            case .segment(let segment):
+                let document = segment.document
+                if segment.isFirst {
+                    let kind = InputKind(prefix: document.bytes)
+                    if kind != .text { return try emit(.notText(kind)) }
+                    if !segment.isLast {
+                        let skipped = scanner.ruleSet.rules.filter { $0.scope == .document }.map(\.id)
+                        if !skipped.isEmpty { try emit(.documentRulesSkipped(skipped)) }
+                    }
+                }
+                if !invalidReported, let offset = document.firstInvalidUTF8Offset {
+                    invalidReported = true
+                    try emit(.invalidUTF8(offset: segment.byteOffset + offset))
+                }
+                let result = scanner.scan(document, isStart: segment.isFirst, isEnd: segment.isLast)
+                let shift = { (finding: Finding) in finding.shifted(lines: segment.lineOffset, bytes: segment.byteOffset) }
+                let limits = result.limitHits.filter { reportedLimits.insert($0.ruleID).inserted }
+                    .map { $0.shifted(lines: segment.lineOffset) }
+                if !limits.isEmpty { try emit(.limitHits(limits)) }
+                try emit(.findings(result.findings.map(shift)))
+                guard cleaning else { continue }
+                let clean = Cleaner.clean(document, findings: result.findings)
+                if let rejection = clean.rejection { return try emit(.rejected(shift(rejection))) }
+                try emit(.output(clean.bytes))
+                if !clean.removed.isEmpty {
+                    try emit(.removed(clean.removed.map { $0.shifted(lines: segment.lineOffset, bytes: segment.byteOffset) }))
+                }
+            }
+        }
+    }
+}
