@@ -1,44 +1,82 @@
 import ArgumentParser
+import Foundation
 import Winnow
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Report findings as path:line:column: severity: message [rule-id].",
+        abstract: "Report findings, as text for people or as JSON, SARIF, JUnit XML or GitHub annotations for CI.",
         discussion: """
-            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; \
-            2 a rule or input error (this wins over 1).
+            The text report prints path:line:column: severity: message [rule-id] with the source line \
+            and the match underlined, and a summary on standard error. Findings are sorted by path, \
+            line, column and rule id. Exit codes: 0 no finding at or above --fail-on; 1 findings at or \
+            above it; 2 a usage, rule, baseline or input error (this wins over 1).
             """
     )
 
     @OptionGroup var rules: RuleOptions
 
+    @OptionGroup var input: InputOptions
+
+    @Option(help: ArgumentHelp("Report format: text, json, jsonl, sarif, junit or github.", valueName: "format"))
+    var format: ReportFormat = .text
+
     @Option(help: ArgumentHelp("Lowest severity that makes the exit code 1: info, warning, error or never.", valueName: "level"))
     var failOn: FailLevel = .warning
+
+    @Option(help: ArgumentHelp("Leave out the findings recorded in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record every finding in this baseline file instead of reporting them.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("Colour in the text report: auto (a terminal without NO_COLOR), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
 
     @Argument(help: ArgumentHelp("Files or folders to check; - or nothing reads standard input.", valueName: "path"))
     var paths: [String] = []
 
-    func run() throws {
-        let run = InputRun(ruleSet: try rules.load())
-        var failing = false
-        run.forEach(run.expand(paths)) { _, _, result in
-            for finding in result.findings {
-                Console.output(line: TextReport.line(for: finding))
-                if failOn.isMet(by: finding.severity) { failing = true }
-            }
+    func validate() throws {
+        if baseline != nil, writeBaseline != nil {
+            throw ValidationError("--baseline and --write-baseline cannot be used together")
         }
-        if run.failed { throw ExitCode(2) }
-        if failing { throw ExitCode(1) }
     }
-}
 
-/// The `--fail-on` threshold.
-enum FailLevel: String, ExpressibleByArgument, CaseIterable {
-    case info, warning, error, never
+    func run() throws {
+        let ruleSet = try rules.load()
+        let accepted = try baseline.map(Self.loadBaseline)
+        let run = InputRun(ruleSet: ruleSet, standardInputName: input.stdinFilename)
+        var files: [FileReport] = []
+        run.forEach(run.expand(paths)) { _, document, result in
+            files.append(FileReport(document: document, findings: result.findings))
+        }
+        var report = CheckReport(rules: ruleSet.rules, files: files, notices: run.notices)
+        let root = FileManager.default.currentDirectoryPath
+        if let writeBaseline {
+            do {
+                try OutputFile(path: writeBaseline).write(Baseline(report: report, root: root).encoded())
+            } catch {
+                run.report(.fileError(error))
+            }
+            if run.failed { throw ExitCode(2) }
+            let count = report.findings.count
+            Console.error("\(writeBaseline): recorded \(count) finding\(count == 1 ? "" : "s")")
+            return
+        }
+        if let accepted { report = report.excluding(accepted, root: root) }
+        Console.output(format.render(report, root: root, colour: color.isOn))
+        if format == .text { Console.error(TextReport.summary(of: report)) }
+        if run.failed { throw ExitCode(2) }
+        if report.findings.contains(where: { failOn.isMet(by: $0.finding.severity) }) { throw ExitCode(1) }
+    }
 
-    func isMet(by severity: Severity) -> Bool {
-        guard let threshold = Severity(rawValue: rawValue) else { return false }
-        return severity >= threshold
+    /// The baseline at `path`; an unreadable or malformed file is one error line and exit code 2.
+    private static func loadBaseline(_ path: String) throws -> Baseline {
+        do {
+            return try Baseline(contentsOf: path)
+        } catch {
+            Console.error(TextReport.line(for: .fileError(error)))
+            throw ExitCode(2)
+        }
     }
 }

@@ -3,20 +3,25 @@ import Winnow
 
 /// The inputs of a command and the loop over them that both `clean` and
 /// `check` share: expand the paths, read each input, skip binary files with a
-/// notice, scan, and remember whether anything could not be processed.
+/// notice, scan, and collect the notices (each also printed to standard
+/// error as it happens).
 final class InputRun {
     let scanner: Scanner
-    /// Set when an input could not be read or a rule hit a resource limit: exit code 2.
-    private(set) var failed = false
+    let standardInputName: String?
+    private(set) var notices: [Notice] = []
 
-    init(ruleSet: RuleSet) {
+    init(ruleSet: RuleSet, standardInputName: String?) {
         scanner = Scanner(ruleSet: ruleSet)
+        self.standardInputName = standardInputName
     }
+
+    /// True when an input could not be processed or a rule hit a resource limit: exit code 2.
+    var failed: Bool { notices.contains { $0.severity == .error } }
 
     /// Expands `paths`; a path that does not exist is reported and marks the run failed.
     func expand(_ paths: [String]) -> [InputFile] {
-        let (inputs, errors) = InputFile.expand(paths.isEmpty ? ["-"] : paths)
-        for error in errors { report(error) }
+        let (inputs, errors) = InputFile.expand(paths.isEmpty ? ["-"] : paths, standardInputName: standardInputName)
+        for error in errors { report(.fileError(error)) }
         return inputs
     }
 
@@ -27,27 +32,24 @@ final class InputRun {
             do {
                 document = try input.read()
             } catch {
-                report(error)
+                report(.fileError(error))
                 continue
             }
             if let offset = document.binaryMarkerOffset {
-                Console.error("\(input.path): skipped: binary file (NUL byte at offset \(offset))")
+                report(.skippedBinary(path: input.path, nulOffset: offset))
                 continue
             }
             if let offset = document.firstInvalidUTF8Offset {
-                Console.error("\(input.path): warning: invalid UTF-8 (first bad byte at offset \(offset)); matched as is, every byte kept")
+                report(.invalidUTF8(path: input.path, offset: offset))
             }
             let result = scanner.scan(document)
-            for hit in result.limitHits {
-                Console.error(TextReport.line(for: hit))
-                failed = true
-            }
+            for hit in result.limitHits { report(.resourceLimit(hit)) }
             try body(input, document, result)
         }
     }
 
-    func report(_ error: InputError) {
-        Console.error("\(error.path): error: \(error.message)")
-        failed = true
+    func report(_ notice: Notice) {
+        Console.error(TextReport.line(for: notice))
+        notices.append(notice)
     }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// One input to process: a file found from a command-line path, or standard input.
 public struct InputFile: Sendable, Equatable {
     /// The name used in reports: the path as the user spelled it (a walked
-    /// file is the folder argument joined with its relative path), or `<stdin>`.
+    /// file is the folder argument joined with its relative path), or the
+    /// standard-input name.
     public let path: String
     /// The path relative to the argument it came from: the file's own name for
     /// a file argument, the path below the folder for a walked file. `clean
@@ -12,17 +13,20 @@ public struct InputFile: Sendable, Equatable {
     /// True for standard input (`-`).
     public let isStandardInput: Bool
 
-    public static let standardInput = InputFile(path: "<stdin>", relativePath: "stdin", isStandardInput: true)
+    /// Standard input, named `name` in reports (`--stdin-filename`), `<stdin>` by default.
+    public static func standardInput(named name: String? = nil) -> InputFile {
+        InputFile(path: name ?? "<stdin>", relativePath: "stdin", isStandardInput: true)
+    }
 
     /// Expands command-line paths, in the order given: `-` is standard input,
-    /// a folder gives its files as ``FileWalker`` lists them, anything else is
-    /// taken as a file.
+    /// named `standardInputName` when given, a folder gives its files as
+    /// ``FileWalker`` lists them, anything else is taken as a file.
     /// - Returns: the inputs, and an ``InputError`` for each path that does not exist.
-    public static func expand(_ paths: [String]) -> (inputs: [InputFile], errors: [InputError]) {
+    public static func expand(_ paths: [String], standardInputName: String? = nil) -> (inputs: [InputFile], errors: [InputError]) {
         var inputs: [InputFile] = [], errors: [InputError] = []
         for path in paths {
             if path == "-" {
-                inputs.append(.standardInput)
+                inputs.append(.standardInput(named: standardInputName))
                 continue
             }
             var isFolder: ObjCBool = false
