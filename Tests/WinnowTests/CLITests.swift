@@ -3,40 +3,14 @@ import Testing
 
 /// End-to-end tests of the `winnow` binary built beside the test bundle.
 @Suite struct CLITests {
-    struct Outcome: Equatable {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Outcome = WinnowProcess.Outcome
 
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("winnow")
     static let seed = "samples/input/000_b65178fd440193c6.txt"
     static let seedClean = "samples/expected/000_b65178fd440193c6.txt"
 
     /// Runs winnow in the package root with `stdin` as standard input.
     private func winnow(_ arguments: String..., stdin: String = "") throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Support.root
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                       stderr: String(decoding: err, as: UTF8.self))
-    }
-
-    private func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try WinnowProcess.run(arguments, stdin: Array(stdin.utf8))
     }
 
     /// The first line of each text diagnostic: the lines that are not part of
@@ -82,7 +56,7 @@ import Testing
     }
 
     @Test func cleanFolderMirrorsItIntoOutput() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try winnow("clean", "samples/input", "--output", folder.path) == Outcome(status: 0, stdout: "", stderr: ""))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -98,7 +72,7 @@ import Testing
     }
 
     @Test func brokenRegexIsOneLineAndExitTwo() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("house.yml")
         try Data("rules:\n  - id: broken\n    match:\n      regex: ['read (more']\n".utf8).write(to: file)
@@ -109,7 +83,7 @@ import Testing
     }
 
     @Test func rulesFolderIsLoadedAndAddsToTheBuiltInPack() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("rules:\n  - id: campuchia\n    severity: error\n    match: {keywords: [Campuchia]}\n".utf8)
             .write(to: folder.appendingPathComponent("house.yml"))
@@ -140,7 +114,7 @@ import Testing
     }
 
     @Test func rulesTestNamesTheFailingExample() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("house.yml")
         try Data("""
@@ -165,7 +139,7 @@ import Testing
     }
 
     @Test func invalidUTF8IsReportedAndKept() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("bad.txt")
         let bytes: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" ok\nRead more\n".utf8)
