@@ -44,8 +44,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let ruleSet = try rules.load()
-        let accepted = try baseline.map(Self.loadBaseline)
         let run = InputRun(ruleSet: ruleSet, standardInputName: input.stdinFilename)
+        var accepted: Baseline?
+        if let baseline {
+            do {
+                accepted = try Baseline(contentsOf: baseline)
+            } catch {
+                throw run.stop(error)
+            }
+        }
         var files: [FileReport] = []
         run.forEach(run.expand(paths)) { _, document, result in
             files.append(FileReport(document: document, findings: result.findings))
@@ -56,7 +63,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 try OutputFile(path: writeBaseline).write(Baseline(report: report, root: root).encoded())
             } catch {
-                run.report(.fileError(error))
+                throw run.stop(error)
             }
             if run.failed { throw ExitCode(2) }
             let count = report.findings.count
@@ -68,15 +75,5 @@ struct CheckCommand: ParsableCommand {
         if format == .text { Console.error(TextReport.summary(of: report)) }
         if run.failed { throw ExitCode(2) }
         if report.findings.contains(where: { failOn.isMet(by: $0.finding.severity) }) { throw ExitCode(1) }
-    }
-
-    /// The baseline at `path`; an unreadable or malformed file is one error line and exit code 2.
-    private static func loadBaseline(_ path: String) throws -> Baseline {
-        do {
-            return try Baseline(contentsOf: path)
-        } catch {
-            Console.error(TextReport.line(for: .fileError(error)))
-            throw ExitCode(2)
-        }
     }
 }

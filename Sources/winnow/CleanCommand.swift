@@ -48,12 +48,13 @@ struct CleanCommand: ParsableCommand {
 
     func run() throws {
         let run = InputRun(ruleSet: try rules.load(), standardInputName: input.stdinFilename)
-        let ledger: OutputFile?
-        do {
-            ledger = try removed.map(OutputFile.init)
-        } catch {
-            Console.error(TextReport.line(for: .fileError(error)))
-            throw ExitCode(2)
+        var ledger: OutputFile?
+        if let removed {
+            do {
+                ledger = try OutputFile(path: removed)
+            } catch {
+                throw run.stop(error)
+            }
         }
         run.forEach(run.expand(paths)) { input, document, result in
             let clean = Cleaner.clean(document, findings: result.findings)

@@ -52,4 +52,11 @@ final class InputRun {
         Console.error(TextReport.line(for: notice))
         notices.append(notice)
     }
+
+    /// Reports a file that the command cannot do without (a baseline, a
+    /// `--removed` ledger) and returns the exit code 2 to end it with.
+    func stop(_ error: InputError) -> ExitCode {
+        report(.fileError(error))
+        return ExitCode(2)
+    }
 }

@@ -24,16 +24,22 @@ import Foundation
 /// `text` are there for people reviewing the file. Entries are sorted by
 /// path, then fingerprint.
 public struct Baseline: Sendable, Equatable {
+    /// One accepted finding.
     public struct Entry: Codable, Sendable, Hashable {
+        /// See ``Fingerprint``.
         public let fingerprint: String
+        /// Relative to the project root, `/`-separated (``ProjectPath/relative(_:to:)``).
         public let path: String
+        /// The rule id (informative).
         public let rule: String
+        /// The matched text (informative).
         public let text: String
     }
 
     /// The format version this type reads and writes.
     public static let version = 1
 
+    /// Sorted by path, then fingerprint.
     public let entries: [Entry]
     private let keys: Set<Key>
 

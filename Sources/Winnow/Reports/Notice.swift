@@ -30,6 +30,7 @@ public struct Notice: Sendable, Equatable {
     /// One line of text, without the path or severity.
     public let message: String
 
+    /// A notice of any kind; the static functions below build the ones Winnow raises.
     public init(kind: Kind, severity: Severity, path: String, line: Int? = nil, ruleID: String? = nil, message: String) {
         self.kind = kind
         self.severity = severity
