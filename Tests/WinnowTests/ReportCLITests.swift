@@ -119,6 +119,26 @@ import Testing
             """))
     }
 
+    @Test func junitCarriesInputErrorsAndWarnings() throws {
+        let outcome = try WinnowProcess.run(["check", "--format", "junit", "no/such.txt", "-"], stdin: Array("Caf".utf8) + [0xE9, 0x0A])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="winnow" tests="2" failures="0" errors="1" skipped="0">
+              <testsuite name="winnow check" tests="2" failures="0" errors="1" skipped="0">
+                <testcase classname="winnow" name="&lt;stdin&gt;">
+                  <system-err>&lt;stdin&gt;: warning: invalid UTF-8 (first bad byte at offset 3); matched as is, every byte kept
+            </system-err>
+                </testcase>
+                <testcase classname="winnow" name="no/such.txt">
+                  <error type="file.error" message="no such file or folder">no/such.txt: error: no such file or folder</error>
+                </testcase>
+              </testsuite>
+            </testsuites>
+
+            """)
+    }
+
     // BR-23 and BR-30: a rule that hits a resource limit is an error notice, the
     // report is still written in full, and exit code 2 wins over findings.
     @Test func resourceLimitIsAnErrorNoticeAndExitTwo() throws {
