@@ -1,13 +1,16 @@
 import ArgumentParser
+import Foundation
 import Winnow
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Report findings as path:line:column: severity: message [rule-id].",
+        abstract: "Report findings, as text for people or as JSON, SARIF, JUnit XML or GitHub annotations for CI.",
         discussion: """
-            Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; \
-            2 a rule or input error (this wins over 1).
+            The text report prints path:line:column: severity: message [rule-id] with the source line \
+            and the match underlined, and a summary on standard error. Findings are sorted by path, \
+            line, column and rule id. Exit codes: 0 no finding at or above the fail level; 1 findings \
+            at or above it; 2 a usage, rule, configuration, baseline or input error (this wins over 1).
             """
     )
 
@@ -15,31 +18,75 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var walk: WalkOptions
 
+    @OptionGroup var input: InputOptions
+
+    @Option(help: ArgumentHelp("Report format: text, json, jsonl, sarif, junit or github.", valueName: "format"))
+    var format: ReportFormat = .text
+
     @Option(help: ArgumentHelp(
         "Lowest severity that makes the exit code 1: info, warning, error or never (default: fail_on, else warning).",
         valueName: "level"))
     var failOn: FailThreshold?
+
+    @Option(help: ArgumentHelp("Leave out the findings recorded in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(help: ArgumentHelp("Record every finding in this baseline file instead of reporting them.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("Colour in the text report: auto (a terminal without NO_COLOR), always or never.", valueName: "when"))
+    var color: ColorChoice = .auto
 
     @Argument(help: ArgumentHelp(
         "Files or folders to check; - reads standard input. Default: the configuration's folder, else standard input.",
         valueName: "path"))
     var paths: [String] = []
 
+    func validate() throws {
+        if baseline != nil, writeBaseline != nil {
+            throw ValidationError("--baseline and --write-baseline cannot be used together")
+        }
+    }
+
     func run() throws {
-        let run = InputRun(project: try rules.load())
-        let threshold = failOn ?? run.project.configuration.failOn ?? .warning
-        var failing = false
-        for input in run.expand(paths, walk: walk) {
-            _ = try run.process(input, cleaning: false) { event in
-                guard case .findings(let findings) = event else { return }
-                for finding in findings {
-                    try Console.output(line: TextReport.line(for: finding))
-                    if threshold.isMet(by: finding.severity) { failing = true }
-                }
+        let project = try rules.load()
+        let run = InputRun(project: project, standardInputName: input.stdinFilename)
+        var accepted: Baseline?
+        if let baseline {
+            do {
+                accepted = try Baseline(contentsOf: baseline)
+            } catch {
+                throw run.stop(error)
             }
         }
+        var files: [FileReport] = []
+        for input in run.expand(paths, walk: walk) {
+            var builder = FileReport.Builder(path: input.path)
+            let outcome = try run.process(input, cleaning: false) { event in
+                guard case .findings(let findings, let segment) = event else { return }
+                builder.add(findings, in: segment.document, lineOffset: segment.lineOffset, byteOffset: segment.byteOffset)
+            }
+            if outcome != .skipped { files.append(builder.report) }
+        }
+        var report = CheckReport(rules: project.ruleSet.rules, files: files, notices: run.notices)
+        let root = FileManager.default.currentDirectoryPath
+        if let writeBaseline {
+            do {
+                try OutputFile(path: writeBaseline).write(Baseline(report: report, root: root).encoded())
+            } catch {
+                throw run.stop(error)
+            }
+            if run.failed { throw ExitCode(2) }
+            let count = report.findings.count
+            Console.error("\(writeBaseline): recorded \(count) finding\(count == 1 ? "" : "s")")
+            return
+        }
+        if let accepted { report = report.excluding(accepted, root: root) }
+        try Console.output(format.render(report, root: root, colour: color.isOn))
+        if format == .text { Console.error(TextReport.summary(of: report)) }
         if run.failed { throw ExitCode(2) }
-        if failing { throw ExitCode(1) }
+        let threshold = failOn ?? project.configuration.failOn ?? .warning
+        if report.findings.contains(where: { threshold.isMet(by: $0.finding.severity) }) { throw ExitCode(1) }
     }
 }
 

@@ -11,8 +11,10 @@ struct CleanCommand: ParsableCommand {
             (each clean file is written there under its path relative to the argument it came from) \
             or --in-place. Files are written atomically: a temporary file beside the target, renamed \
             over it when complete. A document that a reject rule hits is not written (with --in-place, \
-            the file is left as it was) and is reported on standard error. \
-            Exit codes: 0 done; 2 a rule or input error (the other inputs are still cleaned).
+            the file is left as it was) and is reported on standard error. --removed FILE records every \
+            removed span as JSON Lines; --diff prints a unified diff of what would change instead and \
+            writes nothing. Exit codes: 0 done; 2 a usage, rule or input error (the other inputs are \
+            still cleaned).
             """
     )
 
@@ -20,11 +22,19 @@ struct CleanCommand: ParsableCommand {
 
     @OptionGroup var walk: WalkOptions
 
+    @OptionGroup var input: InputOptions
+
     @Option(help: ArgumentHelp("Folder to write clean files into, mirroring the inputs' layout.", valueName: "dir"))
     var output: String?
 
     @Flag(name: .customLong("in-place"), help: "Rewrite each file with its clean text, atomically.")
     var inPlace = false
+
+    @Option(help: ArgumentHelp("Write one JSON line per removed span (path, rule, line, bytes, text) to this file.", valueName: "file"))
+    var removed: String?
+
+    @Flag(help: "Print a unified diff of what clean would change; write nothing else.")
+    var diff = false
 
     @Argument(help: ArgumentHelp(
         "Files or folders to clean; - reads standard input. Default: the configuration's folder, else standard input.",
@@ -32,6 +42,12 @@ struct CleanCommand: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
+        if diff {
+            if output != nil || removed != nil || inPlace {
+                throw ValidationError("--diff writes nothing; leave out --output, --in-place and --removed")
+            }
+            return
+        }
         if inPlace, output != nil {
             throw ValidationError("--in-place and --output exclude each other")
         }
@@ -44,37 +60,72 @@ struct CleanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = InputRun(project: try rules.load())
+        let run = InputRun(project: try rules.load(), standardInputName: input.stdinFilename)
         if let output, let folder = run.roots(paths).first(where: { isFolder($0) && contains($0, output) }) {
             throw Console.failure("--output \(output) lies inside the input folder \(folder)")
         }
         let inputs = run.expand(paths, walk: walk)
-        if output == nil, !inPlace, inputs.count > 1 {
+        if output == nil, !inPlace, !diff, inputs.count > 1 {
             throw Console.failure("several inputs, or a folder, need --output DIR or --in-place")
         }
         if inPlace, inputs.contains(where: \.isStandardInput) {
             throw Console.failure("standard input cannot be cleaned in place")
         }
+        var ledger: OutputFile?
+        if let removed {
+            do {
+                ledger = try OutputFile(path: removed)
+            } catch {
+                throw run.stop(error)
+            }
+        }
         var written: [String: String] = [:]
         for input in inputs {
+            let record = { (event: InputPipeline.Event) in
+                guard let ledger, case .removed(let spans, let segment) = event else { return }
+                do throws(InputError) {
+                    try ledger.write(RemovedLedger.records(path: input.path, document: segment.document,
+                                                           byteOffset: segment.byteOffset, removed: spans))
+                } catch {
+                    run.report(.fileError(error))
+                }
+            }
+            if diff {
+                // A diff needs the whole input and its clean text.
+                var original: [UInt8] = [], clean: [UInt8] = []
+                let outcome = try run.process(input, cleaning: true) { event in
+                    if case .output(let bytes, let source) = event {
+                        clean += bytes
+                        original += source
+                    }
+                }
+                if outcome == .done { try Console.output(UnifiedDiff.diff(original: original, modified: clean, path: input.path)) }
+                continue
+            }
             guard let destination = destination(of: input) else {
-                _ = try run.process(input, cleaning: true) { event in try write(event, of: input, to: Console.output) }
+                _ = try run.process(input, cleaning: true) { event in
+                    record(event)
+                    try write(event, of: input, to: Console.output)
+                }
                 continue
             }
             if let other = written.updateValue(input.path, forKey: URL(fileURLWithPath: destination).standardizedFileURL.path) {
-                run.report(InputError(path: input.path, message: "not written: \(other) is cleaned to the same \(destination)"))
+                run.report(.fileError(InputError(path: input.path, message: "not written: \(other) is cleaned to the same \(destination)")))
                 continue
             }
             do {
                 try FileManager.default.createDirectory(
                     atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 let writer = try AtomicFileWriter(destination: destination)
-                let outcome = try run.process(input, cleaning: true) { event in try write(event, of: input, to: writer.write) }
+                let outcome = try run.process(input, cleaning: true) { event in
+                    record(event)
+                    try write(event, of: input, to: writer.write)
+                }
                 if outcome == .done { try writer.commit() } else { writer.discard() }
             } catch let error as InputError {
-                run.report(error)
+                run.report(.fileError(error))
             } catch {
-                run.report(InputError(path: destination, message: "cannot write: \(error.localizedDescription)"))
+                run.report(.fileError(InputError(path: destination, message: "cannot write: \(error.localizedDescription)")))
             }
         }
         if run.failed { throw ExitCode(2) }
@@ -89,7 +140,7 @@ struct CleanCommand: ParsableCommand {
     /// Writes clean bytes with `write`; reports a rejected document on standard error.
     private func write(_ event: InputPipeline.Event, of input: InputFile, to write: ([UInt8]) throws -> Void) throws {
         switch event {
-        case .output(let bytes):
+        case .output(let bytes, _):
             try write(bytes)
         case .rejected(let finding):
             Console.error("\(input.path):\(finding.line):\(finding.column): rejected: \(finding.message) [\(finding.ruleID)]")

@@ -4,32 +4,38 @@ import Winnow
 
 /// The inputs of a command and what `clean` and `check` share: expand the
 /// paths, run each input through an ``InputPipeline`` with the rules that
-/// apply to its path, print notices, and remember whether anything could
-/// not be processed.
+/// apply to its path, and collect the notices (each also printed to
+/// standard error as it happens).
 final class InputRun {
     let project: Project
-    /// Set when an input could not be read or a rule hit a resource limit: exit code 2.
-    private(set) var failed = false
+    /// What standard input is called in reports (`--stdin-filename`).
+    let standardInputName: String?
+    private(set) var notices: [Notice] = []
     /// One pipeline per combination of configuration overrides.
     private var pipelines: [[Int]: InputPipeline] = [:]
 
-    init(project: Project) {
+    init(project: Project, standardInputName: String?) {
         self.project = project
+        self.standardInputName = standardInputName
     }
 
-    /// Expands `paths`: no path means the configuration's folder when there is
-    /// a configuration file, else standard input. A path that does not exist
-    /// or a folder that cannot be read is reported and marks the run failed.
-    func expand(_ paths: [String], walk: WalkOptions) -> [InputFile] {
-        let (inputs, errors) = InputFile.expand(roots(paths), options: walk.options, selects: project.configuration.selects)
-        for error in errors { report(error) }
-        return inputs
-    }
+    /// True when an input could not be processed or a rule hit a resource limit: exit code 2.
+    var failed: Bool { notices.contains { $0.severity == .error } }
 
-    /// The paths to expand: `paths`, or the default when there are none.
+    /// The paths to expand: `paths`, or, when there are none, the folder of
+    /// the configuration file if there is one, else standard input.
     func roots(_ paths: [String]) -> [String] {
         guard paths.isEmpty else { return paths }
         return project.configuration.file == nil ? ["-"] : [project.configuration.folder]
+    }
+
+    /// Expands ``roots(_:)``; a path that does not exist or a folder that
+    /// cannot be read is reported and marks the run failed.
+    func expand(_ paths: [String], walk: WalkOptions) -> [InputFile] {
+        let (inputs, errors) = InputFile.expand(roots(paths), standardInputName: standardInputName, options: walk.options,
+                                                selects: project.configuration.selects)
+        for error in errors { report(.fileError(error)) }
+        return inputs
     }
 
     /// How processing an input ended.
@@ -43,15 +49,15 @@ final class InputRun {
     }
 
     /// Runs `input` through the pipeline with the rules that apply to its
-    /// path. Notices (binary, invalid UTF-8, long lines, resource limits) go
-    /// to standard error here; findings, clean bytes, removed spans and a
-    /// rejection go to `handle`.
+    /// path. Notices (binary, invalid UTF-8, long lines, resource limits,
+    /// read errors) are reported here; findings, clean bytes, removed spans
+    /// and a rejection go to `handle`.
     func process(_ input: InputFile, cleaning: Bool, _ handle: (InputPipeline.Event) throws -> Void) throws -> Outcome {
         var reader: SegmentReader
         do {
             reader = try input.open()
         } catch {
-            report(error)
+            report(.fileError(error))
             return .skipped
         }
         var outcome = Outcome.done
@@ -59,22 +65,20 @@ final class InputRun {
             try pipeline(for: input).run(name: input.path, reader: &reader, cleaning: cleaning) { event in
                 switch event {
                 case .notText(.utf16):
-                    report(InputError(path: input.path, message: "UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"))
+                    report(.fileError(InputError(
+                        path: input.path, message: "UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")))
                     outcome = .skipped
                 case .notText(let kind):
-                    if case .binary(let offset) = kind {
-                        Console.error("\(input.path): skipped: binary file (NUL byte at offset \(offset))")
-                    }
+                    if case .binary(let offset) = kind { report(.skippedBinary(path: input.path, nulOffset: offset)) }
                     outcome = .skipped
                 case .invalidUTF8(let offset):
-                    Console.error("\(input.path): warning: invalid UTF-8 (first bad byte at offset \(offset)); matched as is, every byte kept")
+                    report(.invalidUTF8(path: input.path, offset: offset))
                 case .limitHits(let hits):
-                    for hit in hits { Console.error(TextReport.line(for: hit)) }
-                    failed = true
+                    for hit in hits { report(.resourceLimit(hit)) }
                 case .longLine(let line, _):
-                    Console.error("\(input.path):\(line): warning: line longer than 16 MiB: not matched, kept as is")
+                    report(.longLine(path: input.path, line: line))
                 case .documentRulesSkipped(let ids):
-                    Console.error("\(input.path): warning: input longer than 16 MiB: document-scope rules not applied: \(ids.joined(separator: ", "))")
+                    report(.documentRulesSkipped(path: input.path, ruleIDs: ids))
                 case .rejected:
                     outcome = .rejected
                     try handle(event)
@@ -83,19 +87,27 @@ final class InputRun {
                 }
             }
         } catch let error as InputError {
-            report(error)
+            report(.fileError(error))
             return .skipped
         }
         return outcome
     }
 
-    func report(_ error: InputError) {
-        Console.error("\(error.path): error: \(error.message)")
-        failed = true
+    func report(_ notice: Notice) {
+        Console.error(TextReport.line(for: notice))
+        notices.append(notice)
+    }
+
+    /// Reports a file that the command cannot do without (a baseline, a
+    /// `--removed` ledger) and returns the exit code 2 to end it with.
+    func stop(_ error: InputError) -> ExitCode {
+        report(.fileError(error))
+        return ExitCode(2)
     }
 
     private func pipeline(for input: InputFile) -> InputPipeline {
-        let indices = input.isStandardInput ? [] : project.configuration.overrideIndices(for: input.path)
+        let named = !input.isStandardInput || standardInputName != nil
+        let indices = named ? project.configuration.overrideIndices(for: input.path) : []
         if let pipeline = pipelines[indices] { return pipeline }
         let pipeline = InputPipeline(scanner: Scanner(ruleSet: project.configuration.applying(overrides: indices, to: project.ruleSet)))
         pipelines[indices] = pipeline

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Winnow
 
 @main
 struct WinnowCommand: ParsableCommand {
@@ -10,7 +11,7 @@ struct WinnowCommand: ParsableCommand {
             Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it (check); \
             2 usage, rule or input error.
             """,
-        version: "0.1.0",
+        version: WinnowTool.version,
         subcommands: [CleanCommand.self, CheckCommand.self, RulesCommand.self]
     )
 

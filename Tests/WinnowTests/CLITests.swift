@@ -3,49 +3,29 @@ import Testing
 
 /// End-to-end tests of the `winnow` binary built beside the test bundle.
 @Suite struct CLITests {
-    struct Outcome: Equatable {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Outcome = WinnowProcess.Outcome
 
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("winnow")
     static let seed = "samples/input/000_b65178fd440193c6.txt"
     static let seedClean = "samples/expected/000_b65178fd440193c6.txt"
 
     /// Runs winnow in the package root with `stdin` as standard input.
     private func winnow(_ arguments: String..., stdin: String = "") throws -> Outcome {
-        try winnow(arguments, in: Support.root, stdin: stdin)
+        try WinnowProcess.run(arguments, stdin: Array(stdin.utf8))
     }
 
-    /// Runs winnow in `folder` with `stdin` as standard input, or with the
-    /// given file handles as standard input or output.
-    func winnow(_ arguments: [String], in folder: URL, stdin: String = "",
-                inputHandle: FileHandle? = nil, outputHandle: FileHandle? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = inputHandle ?? input.fileHandleForReading
-        process.standardOutput = outputHandle ?? output.fileHandleForWriting
-        process.standardError = error
-        try process.run()
-        try input.fileHandleForReading.close()
-        try output.fileHandleForWriting.close()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                       stderr: String(decoding: err, as: UTF8.self))
+    /// Runs winnow in `folder` with `stdin` as standard input.
+    private func winnow(_ arguments: [String], in folder: URL, stdin: String = "") throws -> Outcome {
+        try WinnowProcess.run(arguments, stdin: Array(stdin.utf8), in: folder)
     }
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+    private func temporaryFolder() throws -> URL {
+        try WinnowProcess.temporaryFolder()
+    }
+
+    /// The first line of each text diagnostic: the lines that are not part of
+    /// a source excerpt (those start with a space).
+    private func diagnostics(_ stdout: String) -> [String] {
+        stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map(String.init)
     }
 
     private func read(_ path: String) throws -> String {
@@ -70,18 +50,22 @@ import Testing
             + teasers.enumerated().map { "\(path):\($0.offset + 4):1: warning: Teaser line: \($0.element) [teaser-line]" }
             + ["\(path):10:1: warning: Cookie notice: This website uses cookies [cookie-notice]",
                "\(path):11:1: warning: Read-more link: Read More [read-more-link]"]
-        #expect(try winnow("check", path) == Outcome(status: 1, stdout: expected.map { $0 + "\n" }.joined(), stderr: ""))
+        let outcome = try winnow("check", path)
+        #expect(outcome.status == 1)
+        #expect(diagnostics(outcome.stdout) == expected)
+        #expect(outcome.stderr == "0 errors, 9 warnings in 1 of 1 file\n")
     }
 
     @Test func failOnDecidesTheExitCode() throws {
         #expect(try winnow("check", "--fail-on", "error", Self.seed).status == 0)
         #expect(try winnow("check", "--fail-on", "never", Self.seed).status == 0)
         #expect(try winnow("check", "--fail-on", "info", Self.seed).status == 1)
-        #expect(try winnow("check", "-", stdin: "Nothing to see here.\n") == Outcome(status: 0, stdout: "", stderr: ""))
+        #expect(try winnow("check", "-", stdin: "Nothing to see here.\n") ==
+            Outcome(status: 0, stdout: "", stderr: "no findings in 1 file\n"))
     }
 
     @Test func cleanFolderMirrorsItIntoOutput() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try winnow("clean", "samples/input", "--output", folder.path) == Outcome(status: 0, stdout: "", stderr: ""))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path)
@@ -97,7 +81,7 @@ import Testing
     }
 
     @Test func brokenRegexIsOneLineAndExitTwo() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("house.yml")
         try Data("rules:\n  - id: broken\n    match:\n      regex: ['read (more']\n".utf8).write(to: file)
@@ -108,22 +92,22 @@ import Testing
     }
 
     @Test func rulesFolderIsLoadedAndAddsToTheBuiltInPack() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("rules:\n  - id: campuchia\n    severity: error\n    match: {keywords: [Campuchia]}\n".utf8)
             .write(to: folder.appendingPathComponent("house.yml"))
         try Data("not a rule file".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         let outcome = try winnow("check", "--rules", folder.path, "--fail-on", "error", Self.seed)
         #expect(outcome.status == 1)
-        #expect(outcome.stdout.split(separator: "\n").filter { $0.hasSuffix("[campuchia]") }.count == 7)
-        #expect(outcome.stdout.split(separator: "\n").count == 16)
+        #expect(diagnostics(outcome.stdout).filter { $0.hasSuffix("[campuchia]") }.count == 7)
+        #expect(diagnostics(outcome.stdout).count == 16)
     }
 
     @Test func missingInputIsReportedAndTheOthersStillRun() throws {
         let outcome = try winnow("check", "no/such/file.txt", Self.seed)
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "no/such/file.txt: error: no such file or folder\n")
-        #expect(outcome.stdout.split(separator: "\n").count == 9)
+        #expect(outcome.stderr == "no/such/file.txt: error: no such file or folder\n0 errors, 9 warnings in 1 of 1 file\n")
+        #expect(diagnostics(outcome.stdout).count == 9)
     }
 
     @Test func usageErrorsExitTwo() throws {
@@ -139,7 +123,7 @@ import Testing
     }
 
     @Test func rulesTestNamesTheFailingExample() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("house.yml")
         try Data("""
@@ -159,11 +143,12 @@ import Testing
 
     @Test func binaryFileIsSkippedWithANotice() throws {
         #expect(try winnow("check", "-", stdin: "Read more\n\u{0}\n") ==
-            Outcome(status: 0, stdout: "", stderr: "<stdin>: skipped: binary file (NUL byte at offset 10)\n"))
+            Outcome(status: 0, stdout: "", stderr: "<stdin>: info: skipped binary file (NUL byte at offset 10)\n"
+                + "no findings in 0 files; 1 file skipped (binary)\n"))
     }
 
     @Test func invalidUTF8IsReportedAndKept() throws {
-        let folder = try temporaryFolder()
+        let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("bad.txt")
         let bytes: [UInt8] = Array("Caf".utf8) + [0xE9] + Array(" ok\nRead more\n".utf8)
@@ -172,7 +157,8 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.stderr == "\(file.path): warning: invalid UTF-8 (first bad byte at offset 3); matched as is, every byte kept\n")
         let process = try winnow("check", file.path)
-        #expect(process.stdout == "\(file.path):2:1: warning: Read-more link: Read more [read-more-link]\n")
+        #expect(process.stdout == "\(file.path):2:1: warning: Read-more link: Read more [read-more-link]\n"
+            + " 2 | Read more\n   | ^~~~~~~~~\n")
     }
 
     @Test func outputCollisionsAreErrors() throws {
@@ -200,13 +186,13 @@ import Testing
     }
 
     @Test func unreadableStandardInputIsAnError() throws {
-        let outcome = try winnow(["check", "-"], in: Support.root, inputHandle: FileHandle(forReadingAtPath: "/"))
+        let outcome = try WinnowProcess.run(["check", "-"], inputHandle: FileHandle(forReadingAtPath: "/"))
         #expect(outcome.status == 2)
         #expect(outcome.stderr.hasPrefix("<stdin>: error: cannot read standard input: "))
     }
 
     @Test func fullOutputIsAnError() throws {
-        let outcome = try winnow(["clean", Self.seed], in: Support.root, outputHandle: FileHandle(forWritingAtPath: "/dev/full"))
+        let outcome = try WinnowProcess.run(["clean", Self.seed], outputHandle: FileHandle(forWritingAtPath: "/dev/full"))
         #expect(outcome.status == 2)
         #expect(outcome.stderr.hasPrefix("winnow: error: cannot write standard output: "))
     }

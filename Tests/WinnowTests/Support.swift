@@ -26,6 +26,15 @@ enum Support {
         Scanner(ruleSet: try RuleSet(rules: try rules(yaml))).scan(Document(name: "doc", bytes: Array(text.utf8)))
     }
 
+    /// The check report of the rules in `yaml` (no built-in pack) on one document.
+    static func report(_ bytes: [UInt8], _ yaml: String, path: String = "doc.txt") throws -> CheckReport {
+        let ruleSet = try RuleSet(rules: try rules(yaml))
+        let document = Document(name: path, bytes: bytes)
+        let result = Scanner(ruleSet: ruleSet).scan(document)
+        return CheckReport(rules: ruleSet.rules, files: [FileReport(document: document, findings: result.findings)],
+                           notices: result.limitHits.map(Notice.resourceLimit))
+    }
+
     /// `line:column-endLine:endColumn rule` for each finding, for compact exact assertions.
     static func spans(_ findings: [Finding]) -> [String] {
         findings.map { "\($0.line):\($0.column)-\($0.endLine):\($0.endColumn) \($0.ruleID)" }

@@ -3,7 +3,8 @@ import Foundation
 /// One input to process: a file found from a command-line path, or standard input.
 public struct InputFile: Sendable, Equatable {
     /// The name used in reports: the path as the user spelled it (a walked
-    /// file is the folder argument joined with its relative path), or `<stdin>`.
+    /// file is the folder argument joined with its relative path), or the
+    /// standard-input name.
     public let path: String
     /// The path relative to the argument it came from: the file's own name for
     /// a file argument, the path below the folder for a walked file. `clean
@@ -12,21 +13,26 @@ public struct InputFile: Sendable, Equatable {
     /// True for standard input (`-`).
     public let isStandardInput: Bool
 
-    public static let standardInput = InputFile(path: "<stdin>", relativePath: "stdin", isStandardInput: true)
+    /// Standard input, named `name` in reports (`--stdin-filename`), `<stdin>` by default.
+    public static func standardInput(named name: String? = nil) -> InputFile {
+        InputFile(path: name ?? "<stdin>", relativePath: "stdin", isStandardInput: true)
+    }
 
-    /// Expands command-line paths, in the order given: `-` is standard input,
-    /// a folder gives the files that ``FileWalker`` lists under `options` and
+    /// Expands command-line paths, in the order given: `-` is standard input
+    /// (named `standardInputName` when given), a folder gives the files that
+    /// ``FileWalker`` lists under `options` and
     /// `selects` accepts, anything else is taken as a file (named files are
     /// always taken, as ripgrep takes them).
     /// - Returns: the inputs, and an ``InputError`` for each path that does
     ///   not exist and each folder that cannot be read.
     public static func expand(
-        _ paths: [String], options: FileWalker.Options = FileWalker.Options(), selects: (String) -> Bool = { _ in true }
+        _ paths: [String], standardInputName: String? = nil, options: FileWalker.Options = FileWalker.Options(),
+        selects: (String) -> Bool = { _ in true }
     ) -> (inputs: [InputFile], errors: [InputError]) {
         var inputs: [InputFile] = [], errors: [InputError] = []
         for path in paths {
             if path == "-" {
-                inputs.append(.standardInput)
+                inputs.append(.standardInput(named: standardInputName))
                 continue
             }
             var isFolder: ObjCBool = false

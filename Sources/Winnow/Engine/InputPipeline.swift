@@ -21,14 +21,16 @@ public struct InputPipeline: Sendable {
         case notText(InputKind)
         /// The input's first invalid UTF-8 byte (0-based); reported once.
         case invalidUTF8(offset: Int)
-        /// A segment's findings, in report order.
-        case findings([Finding])
+        /// A segment's findings, in report order, with the segment (whose
+        /// document holds the findings' lines).
+        case findings([Finding], SegmentReader.Segment)
         /// Rules that hit a resource limit, each at most once per input.
         case limitHits([LimitHit])
-        /// Clean bytes to write, when cleaning.
-        case output([UInt8])
-        /// Spans removed or replaced by cleaning, in input offsets.
-        case removed([RemovedSpan])
+        /// Clean bytes to write, when cleaning, and the input bytes they come from.
+        case output(clean: [UInt8], original: [UInt8])
+        /// Spans removed or replaced by cleaning, in input offsets, with the
+        /// segment they were cut from.
+        case removed([RemovedSpan], SegmentReader.Segment)
         /// A `reject` rule hit: the clean output so far is void and nothing else follows.
         case rejected(Finding)
         /// A line longer than a segment, passed through unmatched (1-based line).
@@ -53,7 +55,7 @@ public struct InputPipeline: Sendable {
                     return try emit(.notText(kind))
                 }
                 if chunk.isStart { try emit(.longLine(line: chunk.line, byteOffset: chunk.byteOffset)) }
-                if cleaning { try emit(.output(chunk.bytes)) }
+                if cleaning { try emit(.output(clean: chunk.bytes, original: chunk.bytes)) }
             case .segment(let segment):
                 let document = segment.document
                 if segment.isFirst {
@@ -73,13 +75,13 @@ public struct InputPipeline: Sendable {
                 let limits = result.limitHits.filter { reportedLimits.insert($0.ruleID).inserted }
                     .map { $0.shifted(lines: segment.lineOffset) }
                 if !limits.isEmpty { try emit(.limitHits(limits)) }
-                try emit(.findings(result.findings.map(shift)))
+                try emit(.findings(result.findings.map(shift), segment))
                 guard cleaning else { continue }
                 let clean = Cleaner.clean(document, findings: result.findings)
                 if let rejection = clean.rejection { return try emit(.rejected(shift(rejection))) }
-                try emit(.output(clean.bytes))
+                try emit(.output(clean: clean.bytes, original: document.bytes))
                 if !clean.removed.isEmpty {
-                    try emit(.removed(clean.removed.map { $0.shifted(lines: segment.lineOffset, bytes: segment.byteOffset) }))
+                    try emit(.removed(clean.removed.map { $0.shifted(lines: segment.lineOffset, bytes: segment.byteOffset) }, segment))
                 }
             }
         }

@@ -1,16 +1,82 @@
-/// The compiler-style text report: one line a finding,
-/// `path:line:column: severity: message [rule-id]`, as gcc, ripgrep's
-/// `--vimgrep` and Vale's line output do, so editors can jump to it.
+/// `check --format text`: compiler-style diagnostics, as gcc and clang print
+/// them, so editors can jump to each finding.
+///
+/// Each finding is three lines: `path:line:column: severity: message
+/// [rule-id]` (line and column 1-based, the column in Unicode scalars), then
+/// the source line and a caret line under the match (``SourceExcerpt``):
+///
+/// ```
+/// notes.txt:2:1: warning: Read-more link: Read more [read-more-link]
+///  2 | Read more
+///    | ^~~~~~~~~
+/// ```
+///
+/// With `colour`, ANSI SGR escapes make the location and message bold, the
+/// severity red (error), magenta (warning) or cyan (info), and the gutter
+/// blue and the caret line green, as clang does.
 public enum TextReport {
-    /// One line, without a trailing newline. Line and column are 1-based,
-    /// the column counted in Unicode scalars.
+    /// Every finding in report order, each with its excerpt; ends with a
+    /// newline unless there are no findings.
+    public static func render(_ report: CheckReport, colour: Bool) -> String {
+        report.findings.map { reported in
+            ([colour ? colouredLine(for: reported.finding) : line(for: reported.finding)]
+                + SourceExcerpt(reported).lines(colour: colour)).map { $0 + "\n" }.joined()
+        }.joined()
+    }
+
+    /// The first line of a finding, without a trailing newline.
     public static func line(for finding: Finding) -> String {
         "\(finding.path):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
     }
 
-    /// The line for a rule that stopped on a PCRE2 resource limit.
-    public static func line(for hit: LimitHit) -> String {
-        "\(hit.path):\(hit.line): error: rule '\(hit.ruleID)' stopped on a regex resource limit (\(hit.error)); "
-            + "the line is kept and the rule goes on with the next line"
+    /// A notice as one line, `path[:line]: severity: message`, without a trailing newline.
+    public static func line(for notice: Notice) -> String {
+        "\(notice.path)\(notice.line.map { ":\($0)" } ?? ""): \(notice.severity.rawValue): \(notice.message)"
+    }
+
+    /// The closing summary, such as `3 errors, 5 warnings in 2 of 14 files`:
+    /// errors and warnings always, info when there is some, then the files
+    /// with findings of the files scanned; `no findings in 14 files` when
+    /// there are none. Files skipped as binary and findings left out by a
+    /// baseline are added after a `;` when there are any.
+    public static func summary(of report: CheckReport) -> String {
+        let files = report.files.count
+        let withFindings = report.filesWithFindings
+        var counts = [counted(report.count(.error), "error"), counted(report.count(.warning), "warning")]
+        if report.count(.info) > 0 { counts.append("\(report.count(.info)) info") }
+        var text = withFindings == 0 ? "no findings in \(counted(files, "file"))"
+            : "\(counts.joined(separator: ", ")) in \(withFindings) of \(counted(files, "file"))"
+        if report.skippedCount > 0 { text += "; \(counted(report.skippedCount, "file")) skipped (binary)" }
+        if report.baselinedCount > 0 { text += "; \(counted(report.baselinedCount, "baselined finding")) not shown" }
+        return text
+    }
+
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    private static func colouredLine(for finding: Finding) -> String {
+        let severity: SGR = switch finding.severity {
+        case .error: .red
+        case .warning: .magenta
+        case .info: .cyan
+        }
+        return SGR.bold.wrap("\(finding.path):\(finding.line):\(finding.column):") + " "
+            + severity.wrap("\(finding.severity.rawValue):") + " " + SGR.bold.wrap(finding.message) + " [\(finding.ruleID)]"
+    }
+}
+
+/// ANSI Select Graphic Rendition sequences (ECMA-48 §8.3.117).
+enum SGR: String {
+    case bold = "1"
+    case red = "1;31"
+    case green = "1;32"
+    case magenta = "1;35"
+    case cyan = "1;36"
+    case blue = "1;34"
+
+    /// `text` in this style, followed by a reset.
+    func wrap(_ text: String) -> String {
+        "\u{1B}[\(rawValue)m\(text)\u{1B}[0m"
     }
 }

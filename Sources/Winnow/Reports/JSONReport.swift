@@ -1,0 +1,137 @@
+/// `check --format json` and `--format jsonl`: Winnow's own JSON.
+///
+/// Both formats use the same finding and notice objects, keys sorted:
+///
+/// - finding: `type` ("finding"), `path`, `line`, `column`, `end_line`,
+///   `end_column` (1-based; columns in Unicode scalars, end exclusive, as
+///   SARIF's `unicodeCodePoints`), `byte_offset` (0-based, in the file's
+///   bytes, byte order mark included), `byte_length`, `rule`, `category`,
+///   `severity` (info, warning, error), `action`, `message`, `match` (the
+///   matched text, invalid UTF-8 as U+FFFD) and `fingerprint` (``Fingerprint``).
+/// - notice: `type` ("notice"), `kind` (``Notice/Kind``), `severity`, `path`,
+///   `line` and `rule` when known, `message`.
+///
+/// `json` is one pretty-printed object: `tool` {`name`, `version`},
+/// `column_kind` ("unicodeCodePoints"), `files` (every scanned file, sorted
+/// by path: {`path`, `findings`}), `notices` and `summary` {`files`,
+/// `files_with_findings`, `errors`, `warnings`, `info`, `skipped` (binary
+/// files), `baselined` (findings a baseline left out)}.
+/// `jsonl` is one finding or notice a line (JSON Lines): the findings in
+/// report order, then the notices.
+public enum JSONReport {
+    /// The `json` document, ending with a newline.
+    public static func document(_ report: CheckReport) -> [UInt8] {
+        JSONOutput.pretty(Document(
+            tool: Tool(name: WinnowTool.name, version: WinnowTool.version),
+            columnKind: "unicodeCodePoints",
+            files: report.files.map { FileRecord(path: $0.path, findings: $0.findings.map(FindingRecord.init)) },
+            notices: report.notices.map(NoticeRecord.init),
+            summary: Summary(
+                files: report.files.count, filesWithFindings: report.filesWithFindings,
+                errors: report.count(.error), warnings: report.count(.warning), info: report.count(.info),
+                skipped: report.skippedCount, baselined: report.baselinedCount)))
+    }
+
+    /// The `jsonl` records, each ending with a newline; empty when there is nothing to report.
+    public static func lines(_ report: CheckReport) -> [UInt8] {
+        report.findings.flatMap { JSONOutput.line(FindingRecord($0)) } + report.notices.flatMap { JSONOutput.line(NoticeRecord($0)) }
+    }
+
+    private struct Document: Encodable {
+        let tool: Tool
+        let columnKind: String
+        let files: [FileRecord]
+        let notices: [NoticeRecord]
+        let summary: Summary
+
+        enum CodingKeys: String, CodingKey {
+            case tool, files, notices, summary
+            case columnKind = "column_kind"
+        }
+    }
+
+    private struct Tool: Encodable {
+        let name: String
+        let version: String
+    }
+
+    private struct FileRecord: Encodable {
+        let path: String
+        let findings: [FindingRecord]
+    }
+
+    private struct Summary: Encodable {
+        let files: Int
+        let filesWithFindings: Int
+        let errors: Int
+        let warnings: Int
+        let info: Int
+        let skipped: Int
+        let baselined: Int
+
+        enum CodingKeys: String, CodingKey {
+            case files, errors, warnings, info, skipped, baselined
+            case filesWithFindings = "files_with_findings"
+        }
+    }
+
+    private struct FindingRecord: Encodable {
+        let type = "finding"
+        let path: String
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+        let byteOffset: Int
+        let byteLength: Int
+        let rule: String
+        let category: String
+        let severity: String
+        let action: String
+        let message: String
+        let match: String
+        let fingerprint: String
+
+        init(_ reported: ReportedFinding) {
+            let finding = reported.finding
+            path = finding.path
+            line = finding.line
+            column = finding.column
+            endLine = finding.endLine
+            endColumn = finding.endColumn
+            byteOffset = finding.byteOffset
+            byteLength = finding.byteLength
+            rule = finding.ruleID
+            category = finding.category.rawValue
+            severity = finding.severity.rawValue
+            action = finding.action.rawValue
+            message = finding.message
+            match = finding.matchedText
+            fingerprint = reported.fingerprint
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case type, path, line, column, rule, category, severity, action, message, match, fingerprint
+            case endLine = "end_line", endColumn = "end_column", byteOffset = "byte_offset", byteLength = "byte_length"
+        }
+    }
+
+    private struct NoticeRecord: Encodable {
+        let type = "notice"
+        let kind: String
+        let severity: String
+        let path: String
+        let line: Int?
+        let rule: String?
+        let message: String
+
+        init(_ notice: Notice) {
+            kind = notice.kind.rawValue
+            severity = notice.severity.rawValue
+            path = notice.path
+            line = notice.line
+            rule = notice.ruleID
+            message = notice.message
+        }
+    }
+}

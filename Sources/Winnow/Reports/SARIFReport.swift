@@ -1,0 +1,170 @@
+/// `check --format sarif`: a SARIF 2.1.0 log (OASIS Static Analysis Results
+/// Interchange Format, errata 01) that GitHub code scanning accepts.
+///
+/// One run, keys sorted, pretty-printed:
+/// - `tool.driver`: `name`, `version` and `rules`, every loaded
+///   rule in load order with `id`, `shortDescription` (the rule's
+///   description, or its id), `defaultConfiguration.level` and
+///   `properties.tags` (the category) (§3.19, §3.49).
+/// - `columnKind` "unicodeCodePoints" (§3.14.17): Winnow counts columns in
+///   Unicode scalars.
+/// - `results` in report order (§3.27): `ruleId`, `ruleIndex`, `level` (info →
+///   "note", warning → "warning", error → "error"), `message.text`, one
+///   location whose `artifactLocation` has `uri` relative to the project root
+///   (``ProjectPath/uri(_:root:)``) and `uriBaseId` "%SRCROOT%", and whose
+///   `region` has `startLine`, `startColumn`, `endLine`, `endColumn` (1-based,
+///   end exclusive) and `byteOffset`, `byteLength` (0-based, in the file's
+///   bytes) (§3.30); `partialFingerprints` {"winnowFingerprint/v1": ``Fingerprint``}.
+/// - `invocations[0]`: `executionSuccessful` (false when a notice is an
+///   error, as when the exit code is 2) and `toolExecutionNotifications`
+///   (§3.20.21), one per ``Notice``, with `descriptor.id` its kind, `level`,
+///   `message.text`, the file's location and, for a rule, `associatedRule`.
+public enum SARIFReport {
+    /// The schema the log names in `$schema`.
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+    /// The log, ending with a newline.
+    /// - Parameter root: the project root that artifact URIs are relative to.
+    public static func render(_ report: CheckReport, root: String) -> [UInt8] {
+        let ruleIndex = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($0.element.id, $0.offset) })
+        func location(path: String, region: Region?) -> Location {
+            Location(physicalLocation: PhysicalLocation(
+                artifactLocation: ArtifactLocation(uri: ProjectPath.uri(path, root: root), uriBaseId: "%SRCROOT%"),
+                region: region))
+        }
+        let results = report.findings.map { reported in
+            let finding = reported.finding
+            return Result(
+                ruleId: finding.ruleID, ruleIndex: ruleIndex[finding.ruleID], level: level(finding.severity),
+                message: Message(text: finding.message),
+                locations: [location(path: finding.path, region: Region(
+                    startLine: finding.line, startColumn: finding.column, endLine: finding.endLine,
+                    endColumn: finding.endColumn, byteOffset: finding.byteOffset, byteLength: finding.byteLength))],
+                partialFingerprints: ["winnowFingerprint/v1": reported.fingerprint])
+        }
+        let notifications = report.notices.map { notice in
+            Notification(
+                descriptor: Reference(id: notice.kind.rawValue, index: nil),
+                associatedRule: notice.ruleID.map { Reference(id: $0, index: ruleIndex[$0]) },
+                level: level(notice.severity), message: Message(text: notice.message),
+                locations: [location(path: notice.path, region: notice.line.map { Region(startLine: $0) })])
+        }
+        let driver = Driver(
+            name: WinnowTool.name, version: WinnowTool.version,
+            rules: report.rules.map { rule in
+                ReportingDescriptor(
+                    id: rule.id, shortDescription: Message(text: rule.description.isEmpty ? rule.id : rule.description),
+                    defaultConfiguration: Configuration(level: level(rule.severity)),
+                    properties: Properties(tags: [rule.category.rawValue]))
+            })
+        return JSONOutput.pretty(Log(schema: schemaURI, version: "2.1.0", runs: [Run(
+            tool: Tool(driver: driver), columnKind: "unicodeCodePoints", results: results,
+            invocations: [Invocation(executionSuccessful: !report.notices.contains { $0.severity == .error },
+                                     toolExecutionNotifications: notifications)])]))
+    }
+
+    /// SARIF's `level` for a severity (§3.27.10).
+    private static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .info: "note"
+        case .warning: "warning"
+        case .error: "error"
+        }
+    }
+
+    private struct Log: Encodable {
+        let schema: String
+        let version: String
+        let runs: [Run]
+
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema", version, runs
+        }
+    }
+
+    private struct Run: Encodable {
+        let tool: Tool
+        let columnKind: String
+        let results: [Result]
+        let invocations: [Invocation]
+    }
+
+    private struct Tool: Encodable {
+        let driver: Driver
+    }
+
+    private struct Driver: Encodable {
+        let name: String
+        let version: String
+        let rules: [ReportingDescriptor]
+    }
+
+    private struct ReportingDescriptor: Encodable {
+        let id: String
+        let shortDescription: Message
+        let defaultConfiguration: Configuration
+        let properties: Properties
+    }
+
+    private struct Configuration: Encodable {
+        let level: String
+    }
+
+    private struct Properties: Encodable {
+        let tags: [String]
+    }
+
+    private struct Message: Encodable {
+        let text: String
+    }
+
+    private struct Result: Encodable {
+        let ruleId: String
+        let ruleIndex: Int?
+        let level: String
+        let message: Message
+        let locations: [Location]
+        let partialFingerprints: [String: String]
+    }
+
+    private struct Location: Encodable {
+        let physicalLocation: PhysicalLocation
+    }
+
+    private struct PhysicalLocation: Encodable {
+        let artifactLocation: ArtifactLocation
+        let region: Region?
+    }
+
+    private struct ArtifactLocation: Encodable {
+        let uri: String
+        let uriBaseId: String
+    }
+
+    private struct Region: Encodable {
+        let startLine: Int
+        var startColumn: Int? = nil
+        var endLine: Int? = nil
+        var endColumn: Int? = nil
+        var byteOffset: Int? = nil
+        var byteLength: Int? = nil
+    }
+
+    private struct Invocation: Encodable {
+        let executionSuccessful: Bool
+        let toolExecutionNotifications: [Notification]
+    }
+
+    private struct Notification: Encodable {
+        let descriptor: Reference
+        let associatedRule: Reference?
+        let level: String
+        let message: Message
+        let locations: [Location]
+    }
+
+    private struct Reference: Encodable {
+        let id: String
+        let index: Int?
+    }
+}

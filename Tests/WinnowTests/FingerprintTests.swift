@@ -1,0 +1,36 @@
+import Testing
+@testable import Winnow
+
+@Suite struct FingerprintTests {
+    private let yaml = "rules:\n  - id: promo\n    match: {keywords: [promo]}\n  - id: more\n    match: {regex: ['^Read more$']}\n"
+
+    private func fingerprints(_ text: String) throws -> [String] {
+        try Support.report(Array(text.utf8), yaml).findings.map { "\($0.finding.line) \($0.finding.ruleID) \($0.fingerprint)" }
+    }
+
+    @Test func fnv1aTestVectors() {
+        #expect(Fingerprint.fnv1a64([]) == 0xcbf2_9ce4_8422_2325)
+        #expect(Fingerprint.fnv1a64(Array("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
+        #expect(Fingerprint.fnv1a64(Array("foobar".utf8)) == 0x8594_4171_f739_67e8)
+    }
+
+    @Test func whiteSpaceIsNormalised() {
+        #expect(Fingerprint.normalised("\u{00A0} a \t b\u{3000}c  ") == "a b c")
+        #expect(Fingerprint.normalised("") == "")
+    }
+
+    // Hashes checked with an independent FNV-1a implementation.
+    @Test func occurrencesOfTheSameLineAreNumbered() throws {
+        let once = try fingerprints("Read more\npromo and promo\nRead more\n")
+        #expect(once == [
+            "1 more f366fa300b05abec:0", "2 promo 925d5bd142f025f6:0", "2 promo 925d5bd142f025f6:1", "3 more f366fa300b05abec:1",
+        ])
+    }
+
+    @Test func insertedLinesAndIndentationKeepTheFingerprint() throws {
+        let before = try fingerprints("Intro.\npromo code here\n")
+        let after = try fingerprints("New title\n\nIntro, edited.\n\n   promo   code here\n")
+        #expect(before.map { $0.split(separator: " ").dropFirst() } == after.map { $0.split(separator: " ").dropFirst() })
+        #expect(try fingerprints("Intro.\npromo code there\n") != before)
+    }
+}
