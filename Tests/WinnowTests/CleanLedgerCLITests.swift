@@ -11,6 +11,8 @@ import Testing
         let offset: Int
         let length: Int
         let bytes: [UInt8]
+        /// The bytes that took the span's place in the clean text (replace rules).
+        let replacement: [UInt8]
 
         init(_ line: Substring) throws {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -22,6 +24,7 @@ import Testing
             } else {
                 bytes = Array(try #require(object["text"] as? String).utf8)
             }
+            replacement = Array((object["replacement"] as? String ?? "").utf8)
         }
     }
 
@@ -31,7 +34,7 @@ import Testing
         for record in records.sorted(by: { $0.offset < $1.offset }) {
             let kept = record.offset - original.count
             original += clean[cleanPosition..<(cleanPosition + kept)] + record.bytes
-            cleanPosition += kept
+            cleanPosition += kept + record.replacement.count
         }
         return original + clean[cleanPosition...]
     }
@@ -44,7 +47,12 @@ import Testing
         let ledger = String(decoding: try Support.bytes(folder.appendingPathComponent("removed.jsonl")), as: UTF8.self)
         let records = try ledger.split(separator: "\n").map(Record.init)
         for record in records { #expect(record.bytes.count == record.length) }
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(input).path).sorted()
+        let names = FileManager.default.enumerator(atPath: folder.appendingPathComponent(input).path)!
+            .compactMap { $0 as? String }.filter { name in
+                var isFolder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: folder.appendingPathComponent("clean/\(name)").path, isDirectory: &isFolder)
+                    && !isFolder.boolValue
+            }
         #expect(!names.isEmpty)
         for name in names {
             let original = try Support.bytes(folder.appendingPathComponent(input).appendingPathComponent(name))
@@ -59,6 +67,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: Support.root.appendingPathComponent("samples/input"), to: folder.appendingPathComponent("samples"))
         try expectEveryInputRebuilt(folder, input: "samples")
+    }
+
+    // The documentation-site sample: replace and strip-block rules, Markdown, a configuration file.
+    @Test func ledgerRebuildsTheProjectSample() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: Support.root.appendingPathComponent("samples/docs-site"), to: site)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("expected"))
+        try expectEveryInputRebuilt(folder, input: "site", rules: ["--config", "site/.winnow.yml"])
+        let ledger = String(decoding: try Support.bytes(folder.appendingPathComponent("removed.jsonl")), as: UTF8.self)
+        #expect(ledger.contains(#"{"byte_length":7,"byte_offset":59,"line":7,"path":"site/content/guide.md","replacement":"use","rule":"utilize","text":"utilize"}"#))
     }
 
     // Line endings, a byte order mark, invalid UTF-8, strip-match cuts, an empty file and the bug-report cases.
