@@ -20,6 +20,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @Option(help: ArgumentHelp("Report format: text, json, jsonl, sarif, junit or github.", valueName: "format"))
     var format: ReportFormat = .text
 
@@ -50,7 +52,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let project = try rules.load()
-        let run = InputRun(project: project, standardInputName: input.stdinFilename)
+        let run = InputRun(project: project, standardInputName: input.stdinFilename, limits: limits.limits)
         var accepted: Baseline?
         if let baseline {
             do {

@@ -24,6 +24,8 @@ struct CleanCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup var limits: LimitOptions
+
     @Option(help: ArgumentHelp("Folder to write clean files into, mirroring the inputs' layout.", valueName: "dir"))
     var output: String?
 
@@ -60,7 +62,7 @@ struct CleanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let run = InputRun(project: try rules.load(), standardInputName: input.stdinFilename)
+        let run = InputRun(project: try rules.load(), standardInputName: input.stdinFilename, limits: limits.limits)
         if let output, let folder = run.roots(paths).first(where: { isFolder($0) && contains($0, output) }) {
             throw Console.failure("--output \(output) lies inside the input folder \(folder)")
         }
@@ -114,8 +116,8 @@ struct CleanCommand: ParsableCommand {
                 continue
             }
             do {
-                try FileManager.default.createDirectory(
-                    atPath: (destination as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                let parent = (destination as NSString).deletingLastPathComponent
+                try FileManager.default.createDirectory(atPath: parent.isEmpty ? "." : parent, withIntermediateDirectories: true)
                 let writer = try AtomicFileWriter(destination: destination)
                 let outcome = try run.process(input, cleaning: true) { event in
                     record(event)

@@ -10,13 +10,15 @@ final class InputRun {
     let project: Project
     /// What standard input is called in reports (`--stdin-filename`).
     let standardInputName: String?
+    let limits: MatchLimits
     private(set) var notices: [Notice] = []
     /// One pipeline per combination of configuration overrides.
     private var pipelines: [[Int]: InputPipeline] = [:]
 
-    init(project: Project, standardInputName: String?) {
+    init(project: Project, standardInputName: String?, limits: MatchLimits) {
         self.project = project
         self.standardInputName = standardInputName
+        self.limits = limits
     }
 
     /// True when an input could not be processed or a rule hit a resource limit: exit code 2.
@@ -109,7 +111,8 @@ final class InputRun {
         let named = !input.isStandardInput || standardInputName != nil
         let indices = named ? project.configuration.overrideIndices(for: input.path) : []
         if let pipeline = pipelines[indices] { return pipeline }
-        let pipeline = InputPipeline(scanner: Scanner(ruleSet: project.configuration.applying(overrides: indices, to: project.ruleSet)))
+        let ruleSet = project.configuration.applying(overrides: indices, to: project.ruleSet)
+        let pipeline = InputPipeline(scanner: Scanner(ruleSet: ruleSet, limits: limits))
         pipelines[indices] = pipeline
         return pipeline
     }

@@ -47,3 +47,15 @@ struct WalkOptions: ParsableArguments {
 
     var options: FileWalker.Options { FileWalker.Options(hidden: hidden, ignoreFiles: !noIgnore) }
 }
+
+/// The PCRE2 resource limits of every match (see ``MatchLimits``).
+struct LimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Backtracking steps one match attempt may take before the rule is reported and skipped on that line.",
+                               valueName: "steps"))
+    var matchLimit: UInt32 = MatchLimits().matchLimit
+
+    @Option(help: ArgumentHelp("Largest JIT stack, in KiB.", valueName: "kib"))
+    var jitStack: Int = MatchLimits().jitStackBytes / 1024
+
+    var limits: MatchLimits { MatchLimits(matchLimit: matchLimit, jitStackBytes: jitStack * 1024) }
+}

@@ -66,6 +66,10 @@ public struct Configuration: Sendable {
     /// - Throws: ``RuleLoadError`` naming the file, line and column for a
     ///   file that cannot be read, is not YAML, has an unknown key or a bad value.
     public static func load(file: String) throws(RuleLoadError) -> Configuration {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+            throw RuleLoadError(file: file, message: "cannot read configuration file: is a folder")
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw RuleLoadError(file: file, message: "cannot read configuration file")
         }

@@ -100,12 +100,18 @@ private enum InterruptCleanup {
         path = strdup(temporary)
         guard !installed else { return }
         installed = true
+        // A parent may start Winnow with these signals blocked (the mask is
+        // inherited); they must reach the handler for the cleanup to run.
+        var signals = sigset_t()
+        sigemptyset(&signals)
         for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            sigaddset(&signals, signalNumber)
             signal(signalNumber) { number in
                 if let path = InterruptCleanup.path { unlink(path) }
                 _exit(128 + number)
             }
         }
+        sigprocmask(SIG_UNBLOCK, &signals, nil)
     }
 
     static func unregister() {

@@ -48,24 +48,25 @@ public struct InputPipeline: Sendable {
                     emit: (Event) throws -> Void) throws {
         var reportedLimits: Set<String> = []
         var invalidReported = false
+        var isFirstPiece = true
         while let piece = try reader.next(name: name) {
+            if isFirstPiece {
+                isFirstPiece = false
+                let (head, whole) = switch piece {
+                case .segment(let segment): (segment.document.bytes, segment.isLast)
+                case .longLine(let chunk): (chunk.bytes, false)
+                }
+                let kind = InputKind(prefix: head)
+                if kind != .text { return try emit(.notText(kind)) }
+                let skipped = scanner.ruleSet.rules.filter { $0.scope == .document }.map(\.id)
+                if !whole && !skipped.isEmpty { try emit(.documentRulesSkipped(skipped)) }
+            }
             switch piece {
             case .longLine(let chunk):
-                if chunk.byteOffset == 0, case let kind = InputKind(prefix: chunk.bytes), kind != .text {
-                    return try emit(.notText(kind))
-                }
                 if chunk.isStart { try emit(.longLine(line: chunk.line, byteOffset: chunk.byteOffset)) }
                 if cleaning { try emit(.output(clean: chunk.bytes, original: chunk.bytes)) }
             case .segment(let segment):
                 let document = segment.document
-                if segment.isFirst {
-                    let kind = InputKind(prefix: document.bytes)
-                    if kind != .text { return try emit(.notText(kind)) }
-                    if !segment.isLast {
-                        let skipped = scanner.ruleSet.rules.filter { $0.scope == .document }.map(\.id)
-                        if !skipped.isEmpty { try emit(.documentRulesSkipped(skipped)) }
-                    }
-                }
                 if !invalidReported, let offset = document.firstInvalidUTF8Offset {
                     invalidReported = true
                     try emit(.invalidUTF8(offset: segment.byteOffset + offset))

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of bad inputs and of writing files safely.
+@Suite struct RobustnessCLITests {
+    typealias Outcome = WinnowProcess.Outcome
+
+    @Test func inPlaceRewritesAtomicallyAndKeepsPermissions() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("post.txt")
+        try Data("Body.\r\nRead more »\r\n".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: file.path)
+        #expect(try WinnowProcess.run(["clean", "--in-place", "post.txt"], in: folder) == Outcome(status: 0, stdout: "", stderr: ""))
+        #expect(try Support.bytes(file) == Array("Body.\r\n".utf8))
+        #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["post.txt"])
+        #expect(try WinnowProcess.run(["clean", "--in-place", "-"], in: folder).status == 2)
+        #expect(try WinnowProcess.run(["clean", "--in-place", "--output", "x", "post.txt"], in: folder).status == 2)
+    }
+
+    @Test func interruptedInPlaceLeavesTheOriginal() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A catastrophic rule spends its match limit on every line: the run takes seconds.
+        try Data("rules:\n  - {id: slow, action: strip-line, match: {regex: ['(a+)+$']}}\n".utf8)
+            .write(to: folder.appendingPathComponent("slow.yml"))
+        let original = Array(String(repeating: String(repeating: "a", count: 40) + "!\n", count: 5_000).utf8)
+        let file = folder.appendingPathComponent("big.txt")
+        try Data(original).write(to: file)
+        let process = Process()
+        process.executableURL = WinnowProcess.binary
+        process.arguments = ["clean", "--in-place", "--no-default-rules", "--rules", "slow.yml", "big.txt"]
+        process.currentDirectoryURL = folder
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".big.txt.winnow-") }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(temporaries.count == 1, "the temporary file exists while the run goes on")
+        #expect(process.terminationStatus == 143)
+        #expect(try Support.bytes(file) == original)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["big.txt", "slow.yml"])
+    }
+
+    @Test func utf16IsRefused() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE] + "Read more\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(try WinnowProcess.run(["check", "-"], stdin: bytes) == Outcome(
+            status: 2, stdout: "",
+            stderr: "<stdin>: error: UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)\n"
+                + "no findings in 0 files\n"))
+        #expect(try WinnowProcess.run(["clean", "-"], stdin: bytes).stdout == "")
+    }
+
+    @Test func pathProblemsAreOneLineEachAndTheRestIsProcessed() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("Read more\n".utf8).write(to: folder.appendingPathComponent("ok.txt"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("dangling").path, withDestinationPath: "nowhere")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: "loop")
+        let outcome = try WinnowProcess.run(["check", "dangling", "loop", "missing.txt", "ok.txt"], in: folder)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == """
+            dangling: error: broken symbolic link or link loop
+            loop: error: broken symbolic link or link loop
+            missing.txt: error: no such file or folder
+            0 errors, 1 warning in 1 of 1 file
+
+            """)
+        #expect(outcome.stdout.hasPrefix("ok.txt:1:1: warning: Read-more link: Read more [read-more-link]\n"))
+        #expect(try WinnowProcess.run(["check", "--config", ".", "ok.txt"], in: folder) ==
+            Outcome(status: 2, stdout: "", stderr: ".: error: cannot read configuration file: is a folder\n"))
+    }
+
+    @Test func matchLimitIsConfigurable() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("rules:\n  - {id: nested, match: {regex: ['(a+)+$']}}\n".utf8).write(to: folder.appendingPathComponent("r.yml"))
+        let text = Array((String(repeating: "a", count: 16) + "!\n").utf8)
+        let arguments = ["check", "--no-default-rules", "--rules", "r.yml", "-"]
+        #expect(try WinnowProcess.run(arguments, stdin: text, in: folder).status == 0)
+        let limited = try WinnowProcess.run(arguments + ["--match-limit", "1000"], stdin: text, in: folder)
+        #expect(limited.status == 2)
+        #expect(limited.stderr.hasPrefix(
+            "<stdin>:1: error: rule 'nested' stopped on a regex resource limit (PCRE2 error -47: match limit exceeded)"))
+    }
+}
