@@ -85,4 +85,30 @@ import Testing
         #expect(limited.stderr.hasPrefix(
             "<stdin>:1: error: rule 'nested' stopped on a regex resource limit (PCRE2 error -47: match limit exceeded)"))
     }
+
+    @Test(.enabled(if: getuid() == 0, "needs root to run Winnow as another user"))
+    func unreadableInputsAreReportedAndTheRestIsProcessed() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+        for name in ["locked.txt", "ok.txt", "tree/a.txt", "tree/closed/b.txt"] {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("Read more\n".utf8).write(to: url)
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("tree/gone.txt").path, withDestinationPath: "none")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.appendingPathComponent("locked.txt").path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: folder.appendingPathComponent("tree/closed").path)
+        let outcome = try WinnowProcess.run(
+            ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", WinnowProcess.binary.path,
+             "clean", "locked.txt", "ok.txt", "tree", "--output", "/tmp/winnow-unreadable-\(UUID().uuidString)"],
+            in: folder, executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == """
+            tree/closed: error: cannot read folder
+            tree/gone.txt: error: broken symbolic link or link loop
+            locked.txt: error: cannot read file: permission denied
+
+            """)
+    }
 }

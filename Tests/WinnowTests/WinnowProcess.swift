@@ -12,13 +12,14 @@ enum WinnowProcess {
 
     /// Runs winnow in `folder` (the package root by default) with `stdin` as
     /// standard input and `environment` added to this process's environment;
-    /// `inputHandle` or `outputHandle` replace standard input or output.
+    /// `inputHandle` or `outputHandle` replace standard input or output;
+    /// with `executable`, the arguments start with it and it is run instead.
     static func run(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:],
                     in folder: URL = Support.root, inputHandle: FileHandle? = nil,
-                    outputHandle: FileHandle? = nil) throws -> Outcome {
+                    outputHandle: FileHandle? = nil, executable: URL? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = executable ?? binary
+        process.arguments = executable == nil ? arguments : Array(arguments.dropFirst())
         process.currentDirectoryURL = folder
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let input = Pipe(), output = Pipe(), error = Pipe()

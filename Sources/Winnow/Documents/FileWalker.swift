@@ -9,7 +9,8 @@ import Foundation
 ///   one up to the top of its git work tree (the folder holding `.git`);
 ///   later and deeper patterns win, `!` re-includes (gitignore(5));
 /// - symbolic links to files are listed, links to folders are not followed
-///   (so a link loop cannot trap the walk);
+///   (so a link loop cannot trap the walk), broken links and link loops are
+///   reported;
 /// - the result is sorted by path, byte for byte.
 public enum FileWalker {
     public struct Options: Sendable, Equatable {
@@ -30,7 +31,7 @@ public enum FileWalker {
         /// its relative path (so a relative folder gives relative paths; `.`
         /// gives paths with no prefix).
         public var files: [String] = []
-        /// Folders that could not be read, with the cause.
+        /// Folders that could not be read and broken links, with the cause.
         public var errors: [InputError] = []
     }
 
@@ -88,6 +89,8 @@ public enum FileWalker {
                     walk(absolute: path, relative: relativePath, ignores: ignores)
                 } else if type == .typeRegular || (type == .typeSymbolicLink && isRegularFile(path)) {
                     listing.files.append(prefix + relativePath)
+                } else if type == .typeSymbolicLink && !FileManager.default.fileExists(atPath: path) {
+                    listing.errors.append(InputError(path: prefix + relativePath, message: "broken symbolic link or link loop"))
                 }
             }
         }
