@@ -63,6 +63,13 @@ struct CheckCommand: ParsableCommand {
         }
         var files: [FileReport] = []
         for input in run.expand(paths, walk: walk) {
+            if self.input.jsonl {
+                try run.processJSONL(input, options: self.input, cleaning: false) { event in
+                    guard case .findings(let findings, let document) = event, !findings.isEmpty else { return }
+                    files.append(FileReport(document: document, findings: findings))
+                }
+                continue
+            }
             var builder = FileReport.Builder(path: input.path)
             let outcome = try run.process(input, cleaning: false) { event in
                 guard case .findings(let findings, let segment) = event else { return }

@@ -38,12 +38,21 @@ struct CleanCommand: ParsableCommand {
     @Flag(help: "Print a unified diff of what clean would change; write nothing else.")
     var diff = false
 
+    @Option(help: ArgumentHelp("With --jsonl, write rejected and malformed records to this file.", valueName: "file"))
+    var rejected: String?
+
     @Argument(help: ArgumentHelp(
         "Files or folders to clean; - reads standard input. Default: the configuration's folder, else standard input.",
         valueName: "path"))
     var paths: [String] = []
 
     func validate() throws {
+        if input.jsonl, diff {
+            throw ValidationError("--diff does not take --jsonl")
+        }
+        if rejected != nil, !input.jsonl {
+            throw ValidationError("--rejected goes with --jsonl")
+        }
         if diff {
             if output != nil || removed != nil || inPlace {
                 throw ValidationError("--diff writes nothing; leave out --output, --in-place and --removed")
@@ -81,17 +90,17 @@ struct CleanCommand: ParsableCommand {
                 throw run.stop(error)
             }
         }
+        var rejectedFile: OutputFile?
+        if let rejected {
+            do {
+                rejectedFile = try OutputFile(path: rejected)
+            } catch {
+                throw run.stop(error)
+            }
+        }
+        let sinks = Sinks(run: run, ledger: ledger, rejected: rejectedFile)
         var written: [String: String] = [:]
         for input in inputs {
-            let record = { (event: InputPipeline.Event) in
-                guard let ledger, case .removed(let spans, let segment) = event else { return }
-                do throws(InputError) {
-                    try ledger.write(RemovedLedger.records(path: input.path, document: segment.document,
-                                                           byteOffset: segment.byteOffset, removed: spans))
-                } catch {
-                    run.report(.fileError(error))
-                }
-            }
             if diff {
                 // A diff needs the whole input and its clean text.
                 var original: [UInt8] = [], clean: [UInt8] = []
@@ -105,10 +114,7 @@ struct CleanCommand: ParsableCommand {
                 continue
             }
             guard let destination = destination(of: input) else {
-                _ = try run.process(input, cleaning: true) { event in
-                    record(event)
-                    try write(event, of: input, to: Console.output)
-                }
+                _ = try clean(input, run: run, sinks: sinks, to: Console.output)
                 continue
             }
             if let other = written.updateValue(input.path, forKey: URL(fileURLWithPath: destination).standardizedFileURL.path) {
@@ -119,16 +125,16 @@ struct CleanCommand: ParsableCommand {
                 let parent = (destination as NSString).deletingLastPathComponent
                 try FileManager.default.createDirectory(atPath: parent.isEmpty ? "." : parent, withIntermediateDirectories: true)
                 let writer = try AtomicFileWriter(destination: destination)
-                let outcome = try run.process(input, cleaning: true) { event in
-                    record(event)
-                    try write(event, of: input, to: writer.write)
-                }
-                if outcome == .done { try writer.commit() } else { writer.discard() }
+                if try clean(input, run: run, sinks: sinks, to: writer.write) { try writer.commit() } else { writer.discard() }
             } catch let error as InputError {
                 run.report(.fileError(error))
             } catch {
                 run.report(.fileError(InputError(path: destination, message: "cannot write: \(error.localizedDescription)")))
             }
+        }
+        if let rejectedFile, sinks.rejectedCount > 0 {
+            let count = sinks.rejectedCount
+            Console.error("\(rejectedFile.path): \(count) record\(count == 1 ? "" : "s") written")
         }
         if run.failed { throw ExitCode(2) }
     }
@@ -139,16 +145,78 @@ struct CleanCommand: ParsableCommand {
         return output.map { URL(fileURLWithPath: $0).appendingPathComponent(input.relativePath).path }
     }
 
-    /// Writes clean bytes with `write`; reports a rejected document on standard error.
-    private func write(_ event: InputPipeline.Event, of input: InputFile, to write: ([UInt8]) throws -> Void) throws {
-        switch event {
-        case .output(let bytes, _):
-            try write(bytes)
-        case .rejected(let finding):
-            Console.error("\(input.path):\(finding.line):\(finding.column): rejected: \(finding.message) [\(finding.ruleID)]")
-        default:
-            break
+    /// Where the parts of a clean run that are not clean text go.
+    private final class Sinks {
+        let run: InputRun
+        /// `--removed`.
+        let ledger: OutputFile?
+        /// `--rejected`.
+        let rejected: OutputFile?
+        /// How many lines went to `--rejected`.
+        var rejectedCount = 0
+
+        init(run: InputRun, ledger: OutputFile?, rejected: OutputFile?) {
+            self.run = run
+            self.ledger = ledger
+            self.rejected = rejected
         }
+
+        /// Appends removed spans to the ledger, if there is one.
+        func record(_ spans: [RemovedSpan], path: String, document: Document, byteOffset: Int) {
+            guard let ledger else { return }
+            do throws(InputError) {
+                try ledger.write(RemovedLedger.records(path: path, document: document, byteOffset: byteOffset, removed: spans))
+            } catch {
+                run.report(.fileError(error))
+            }
+        }
+    }
+
+    /// Cleans `input` into `write`; returns whether the output is complete
+    /// (false for a skipped input or a rejected document).
+    private func clean(_ input: InputFile, run: InputRun, sinks: Sinks, to write: ([UInt8]) throws -> Void) throws -> Bool {
+        guard self.input.jsonl else {
+            let outcome = try run.process(input, cleaning: true) { event in
+                switch event {
+                case .output(let bytes, _):
+                    try write(bytes)
+                case .removed(let spans, let segment):
+                    sinks.record(spans, path: input.path, document: segment.document, byteOffset: segment.byteOffset)
+                case .rejected(let finding):
+                    Console.error("\(input.path):\(finding.line):\(finding.column): rejected: \(finding.message) [\(finding.ruleID)]")
+                default:
+                    break
+                }
+            }
+            return outcome == .done
+        }
+        let failedBefore = run.failed
+        try run.processJSONL(input, options: self.input, cleaning: true) { event in
+            switch event {
+            case .output(let line):
+                try write(line)
+            case .removed(let spans, let document):
+                sinks.record(spans, path: document.name, document: document, byteOffset: 0)
+            case .rejected(let finding, let line):
+                if let file = sinks.rejected {
+                    try file.write(line)
+                    sinks.rejectedCount += 1
+                } else {
+                    Console.error("\(finding.path):\(finding.line):\(finding.column): rejected: \(finding.message) [\(finding.ruleID)]")
+                }
+            case .malformed(_, _, let bytes):
+                // Never dropped: to --rejected, else through to the output as it was.
+                if let file = sinks.rejected {
+                    try file.write(bytes)
+                    sinks.rejectedCount += 1
+                } else {
+                    try write(bytes)
+                }
+            default:
+                break
+            }
+        }
+        return !run.failed || failedBefore
     }
 
     private func isFolder(_ path: String) -> Bool {

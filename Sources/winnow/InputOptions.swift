@@ -4,4 +4,13 @@ import ArgumentParser
 struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The file name standard input (-) goes by in reports, diffs and --removed.", valueName: "name"))
     var stdinFilename: String?
+
+    @Flag(help: "Read each input as JSON Lines: one document a line, its text in --text-field.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl, the string field that holds the text.", valueName: "field"))
+    var textField = "text"
+
+    @Option(help: ArgumentHelp("With --jsonl, the field that names a document in reports (default: PATH:LINE).", valueName: "field"))
+    var idField: String?
 }

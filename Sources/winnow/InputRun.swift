@@ -95,6 +95,38 @@ final class InputRun {
         return outcome
     }
 
+    /// Runs a JSON Lines `input` through a ``JSONLPipeline``: malformed lines
+    /// and over-long records are reported here (and malformed lines handed on
+    /// too, so that they are never dropped); every other event goes to `handle`.
+    func processJSONL(_ input: InputFile, options: InputOptions, cleaning: Bool,
+                      _ handle: (JSONLPipeline.Event) throws -> Void) throws {
+        var reader: SegmentReader
+        do {
+            reader = try input.open()
+        } catch {
+            return report(.fileError(error))
+        }
+        let scanner = pipeline(for: input).scanner
+        let pipeline = JSONLPipeline(scanner: scanner, textField: options.textField, idField: options.idField)
+        do {
+            try pipeline.run(name: input.path, reader: &reader, cleaning: cleaning) { event in
+                switch event {
+                case .malformed(let line, let reason, _):
+                    report(.malformedRecord(path: input.path, line: line, reason: reason))
+                    try handle(event)
+                case .longRecord(let line):
+                    report(.longLine(path: input.path, line: line))
+                case .limitHits(let hits):
+                    for hit in hits { report(.resourceLimit(hit)) }
+                default:
+                    try handle(event)
+                }
+            }
+        } catch let error as InputError {
+            report(.fileError(error))
+        }
+    }
+
     func report(_ notice: Notice) {
         Console.error(TextReport.line(for: notice))
         notices.append(notice)

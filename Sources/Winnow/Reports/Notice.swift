@@ -20,6 +20,8 @@ public struct Notice: Sendable, Equatable {
         case longLine = "file.long-line"
         /// An input longer than a segment: its document-scope rules were not applied.
         case documentRulesSkipped = "file.document-rules-skipped"
+        /// A JSONL line that is not a JSON object with a string text field: not scanned.
+        case malformedRecord = "record.malformed"
     }
 
     public let kind: Kind
@@ -70,6 +72,11 @@ public struct Notice: Sendable, Equatable {
     public static func documentRulesSkipped(path: String, ruleIDs: [String]) -> Notice {
         Notice(kind: .documentRulesSkipped, severity: .warning, path: path,
                message: "input longer than 16 MiB: document-scope rules not applied: \(ruleIDs.joined(separator: ", "))")
+    }
+
+    /// A JSONL line that could not be read as a record (1-based line).
+    public static func malformedRecord(path: String, line: Int, reason: String) -> Notice {
+        Notice(kind: .malformedRecord, severity: .error, path: path, line: line, message: "not a JSONL record: \(reason)")
     }
 
     /// A rule that stopped on a resource limit, at the first line where it did.

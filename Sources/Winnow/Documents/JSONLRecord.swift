@@ -1,0 +1,247 @@
+/// One line of a JSON Lines file, read just enough to take out the text of
+/// one top-level string field and to put a new text back, leaving every
+/// other byte of the line as it was (key order, spacing, other fields'
+/// escapes).
+///
+/// The whole line is checked to be one JSON object (RFC 8259) without
+/// building it: values are skipped, not decoded, except the wanted fields.
+/// Decoding Foundation's way would cost most of a corpus run and reorder
+/// keys; this touches only the text field.
+public struct JSONLRecord: Sendable {
+    /// The line's bytes, without its line terminator.
+    public let bytes: [UInt8]
+    /// The byte range of each top-level key's value, by key (first one wins
+    /// for a repeated key, as most JSON readers keep the last; Winnow keeps
+    /// the first and leaves the others untouched).
+    private let values: [String: Range<Int>]
+
+    /// Parses `bytes` as one JSON object.
+    /// - Throws: ``JSONLError`` with the 0-based byte offset and the cause.
+    public init(_ bytes: [UInt8]) throws(JSONLError) {
+        self.bytes = bytes
+        var reader = Reader(bytes: bytes)
+        values = try reader.topLevelObject()
+    }
+
+    /// The decoded UTF-8 bytes of the string field `key`, or `nil` when the
+    /// record has no such key. Escapes (`\n`, `\u00e9`, surrogate pairs) are
+    /// decoded; an unpaired surrogate becomes U+FFFD.
+    /// - Throws: ``JSONLError`` when the field is not a string.
+    public func string(_ key: String) throws(JSONLError) -> [UInt8]? {
+        guard let range = values[key] else { return nil }
+        guard bytes[range.lowerBound] == UInt8(ascii: "\"") else {
+            throw JSONLError(offset: range.lowerBound, message: "field '\(key)' is not a string")
+        }
+        return JSONString.decode(bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
+    }
+
+    /// The line with the string field `key` replaced by `text` (encoded as a
+    /// JSON string: `"`, `\` and control characters escaped, everything else
+    /// as UTF-8); every other byte is kept.
+    public func replacing(_ key: String, with text: [UInt8]) -> [UInt8] {
+        guard let range = values[key] else { return bytes }
+        return Array(bytes[..<range.lowerBound]) + JSONString.encode(text) + bytes[range.upperBound...]
+    }
+
+    /// A JSON object is read with this cursor; offsets are 0-based.
+    private struct Reader {
+        let bytes: [UInt8]
+        var position = 0
+
+        mutating func topLevelObject() throws(JSONLError) -> [String: Range<Int>] {
+            skipSpace()
+            guard peek == UInt8(ascii: "{") else { throw error("a record must be a JSON object") }
+            position += 1
+            var values: [String: Range<Int>] = [:]
+            skipSpace()
+            if peek == UInt8(ascii: "}") {
+                position += 1
+            } else {
+                while true {
+                    skipSpace()
+                    guard peek == UInt8(ascii: "\"") else { throw error("expected a key") }
+                    let keyRange = try skipString()
+                    let key = String(decoding: JSONString.decode(bytes[(keyRange.lowerBound + 1)..<(keyRange.upperBound - 1)]), as: UTF8.self)
+                    skipSpace()
+                    guard peek == UInt8(ascii: ":") else { throw error("expected ':'") }
+                    position += 1
+                    skipSpace()
+                    let start = position
+                    try skipValue(depth: 0)
+                    if values[key] == nil { values[key] = start..<position }
+                    skipSpace()
+                    if peek == UInt8(ascii: ",") { position += 1; continue }
+                    guard peek == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
+                    position += 1
+                    break
+                }
+            }
+            skipSpace()
+            guard position == bytes.count else { throw error("text after the object") }
+            return values
+        }
+
+        private var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+
+        private mutating func skipSpace() {
+            while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { position += 1 }
+        }
+
+        private mutating func skipValue(depth: Int) throws(JSONLError) {
+            guard depth < 512 else { throw error("nested too deeply") }
+            guard let byte = peek else { throw error("expected a value") }
+            switch byte {
+            case UInt8(ascii: "\""):
+                _ = try skipString()
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                position += 1
+                skipSpace()
+                if peek == close { position += 1; return }
+                while true {
+                    skipSpace()
+                    if close == UInt8(ascii: "}") {
+                        guard peek == UInt8(ascii: "\"") else { throw error("expected a key") }
+                        _ = try skipString()
+                        skipSpace()
+                        guard peek == UInt8(ascii: ":") else { throw error("expected ':'") }
+                        position += 1
+                        skipSpace()
+                    }
+                    try skipValue(depth: depth + 1)
+                    skipSpace()
+                    if peek == UInt8(ascii: ",") { position += 1; continue }
+                    guard peek == close else { throw error("expected ',' or '\(Character(Unicode.Scalar(close)))'") }
+                    position += 1
+                    return
+                }
+            case UInt8(ascii: "t"): try skipWord("true")
+            case UInt8(ascii: "f"): try skipWord("false")
+            case UInt8(ascii: "n"): try skipWord("null")
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let start = position
+                while let next = peek, (0x30...0x39).contains(next) || [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(next) { position += 1 }
+                guard position > start else { throw error("bad number") }
+            default:
+                throw error("expected a value")
+            }
+        }
+
+        /// Skips a string starting at the current `"`; returns its range, quotes included.
+        private mutating func skipString() throws(JSONLError) -> Range<Int> {
+            let start = position
+            position += 1
+            while let byte = peek {
+                position += 1
+                if byte == UInt8(ascii: "\"") { return start..<position }
+                if byte == UInt8(ascii: "\\") {
+                    guard peek != nil else { break }
+                    position += 1
+                } else if byte < 0x20 {
+                    position -= 1
+                    throw error("control character in a string")
+                }
+            }
+            position = start
+            throw error("unterminated string")
+        }
+
+        private mutating func skipWord(_ word: String) throws(JSONLError) {
+            guard bytes[position...].starts(with: word.utf8) else { throw error("expected a value") }
+            position += word.utf8.count
+        }
+
+        private func error(_ message: String) -> JSONLError {
+            JSONLError(offset: position, message: message)
+        }
+    }
+}
+
+/// A line of a JSONL input that is not the JSON object Winnow needs.
+public struct JSONLError: Error, Equatable, CustomStringConvertible {
+    /// 0-based byte offset in the line.
+    public let offset: Int
+    public let message: String
+
+    public init(offset: Int, message: String) {
+        self.offset = offset
+        self.message = message
+    }
+
+    public var description: String { "\(message) at byte \(offset)" }
+}
+
+/// JSON string escapes (RFC 8259 section 7), on UTF-8 bytes.
+enum JSONString {
+    /// The UTF-8 bytes of a string's contents (between the quotes).
+    static func decode(_ contents: ArraySlice<UInt8>) -> [UInt8] {
+        guard contents.contains(UInt8(ascii: "\\")) else { return Array(contents) }
+        var out: [UInt8] = []
+        out.reserveCapacity(contents.count)
+        var index = contents.startIndex
+        var pendingHigh: UInt32?
+        func flushHigh() {
+            if pendingHigh != nil { out += Array("\u{FFFD}".utf8); pendingHigh = nil }
+        }
+        while index < contents.endIndex {
+            let byte = contents[index]
+            guard byte == UInt8(ascii: "\\"), index + 1 < contents.endIndex else {
+                flushHigh()
+                out.append(byte)
+                index += 1
+                continue
+            }
+            let escape = contents[index + 1]
+            index += 2
+            if escape == UInt8(ascii: "u"), index + 4 <= contents.endIndex,
+               let value = UInt32(String(decoding: contents[index..<(index + 4)], as: UTF8.self), radix: 16) {
+                index += 4
+                if (0xD800...0xDBFF).contains(value) {
+                    flushHigh()
+                    pendingHigh = value
+                    continue
+                }
+                var scalar = Unicode.Scalar(value)
+                if (0xDC00...0xDFFF).contains(value) {
+                    scalar = pendingHigh.flatMap { Unicode.Scalar(0x10000 + (($0 - 0xD800) << 10) + (value - 0xDC00)) }
+                    pendingHigh = nil
+                } else {
+                    flushHigh()
+                }
+                out += Array(String(scalar ?? "\u{FFFD}").utf8)
+                continue
+            }
+            flushHigh()
+            switch escape {
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            default: out.append(escape)  // \" \\ \/
+            }
+        }
+        flushHigh()
+        return out
+    }
+
+    /// `text` as a JSON string, quotes included.
+    static func encode(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.count + 2)
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in text {
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x00..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+@Suite struct JSONLRecordTests {
+    private func record(_ text: String) throws -> JSONLRecord { try JSONLRecord(Array(text.utf8)) }
+
+    @Test func takesOutOneFieldAndSplicesItBack() throws {
+        let line = #"{"id": 7, "text": "A\nB \"q\" \u00e9\ud83d\ude00", "meta": {"text": "inner"}, "tags": ["x", null, true, -1.5e3]}"#
+        let record = try record(line)
+        #expect(try record.string("text") == Array("A\nB \"q\" é😀".utf8))
+        #expect(try record.string("missing") == nil)
+        #expect(String(decoding: record.replacing("text", with: Array("Tab\there \"ok\" é\u{1}".utf8)), as: UTF8.self) ==
+            #"{"id": 7, "text": "Tab\there \"ok\" é\u0001", "meta": {"text": "inner"}, "tags": ["x", null, true, -1.5e3]}"#)
+    }
+
+    @Test func unpairedSurrogatesBecomeReplacementCharacters() throws {
+        #expect(try record(#"{"text": "a\ud800b\udc00"}"#).string("text") == Array("a\u{FFFD}b\u{FFFD}".utf8))
+    }
+
+    @Test func malformedLinesSayWhereAndWhy() {
+        let cases: [(String, JSONLError)] = [
+            ("[1]", JSONLError(offset: 0, message: "a record must be a JSON object")),
+            (#"{"a" 1}"#, JSONLError(offset: 5, message: "expected ':'")),
+            (#"{"a": "x}"#, JSONLError(offset: 6, message: "unterminated string")),
+            (#"{"a": 1} x"#, JSONLError(offset: 9, message: "text after the object")),
+            (#"{"a": [1, }"#, JSONLError(offset: 10, message: "expected a value")),
+            (#"{"a": tru}"#, JSONLError(offset: 6, message: "expected a value")),
+        ]
+        for (text, error) in cases {
+            #expect(throws: error, "\(text)") { try JSONLRecord(Array(text.utf8)) }
+        }
+        #expect(throws: JSONLError(offset: 9, message: "field 'text' is not a string")) {
+            try JSONLRecord(Array(#"{"text": 42}"#.utf8)).string("text")
+        }
+    }
+}
+
+@Suite struct JSONLCLITests {
+    typealias Outcome = WinnowProcess.Outcome
+
+    private let corpus = """
+        {"id": "a1", "text": "Body of the article.\\nRead more\\n", "meta": {"lang": "en", "x": [1, 2, "é"]}}
+        {"text": "Chúng tôi sử dụng cookie.\\nNội dung chính.", "id": "b2"}
+        {"id": "c3", "text": "Nothing to remove \\u00e9."}
+
+        not json
+        {"id": "d4", "text": "Stub"}
+
+        """
+
+    @Test func cleanSplicesTheTextAndKeepsEverythingElse() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("rules:\n  - {id: stub, action: reject, scope: document, when: {max_chars: 5}}\n".utf8)
+            .write(to: folder.appendingPathComponent("stub.yml"))
+        let outcome = try WinnowProcess.run(
+            ["clean", "--jsonl", "--id-field", "id", "--rules", "stub.yml", "--rejected", "rejected.jsonl", "-"],
+            stdin: Array(corpus.utf8), in: folder)
+        #expect(outcome == Outcome(status: 2, stdout: """
+            {"id": "a1", "text": "Body of the article.\\n", "meta": {"lang": "en", "x": [1, 2, "é"]}}
+            {"text": "Nội dung chính.", "id": "b2"}
+            {"id": "c3", "text": "Nothing to remove \\u00e9."}
+
+
+            """, stderr: """
+            <stdin>:5: error: not a JSONL record: a record must be a JSON object at byte 0
+            rejected.jsonl: 2 records written
+
+            """))
+        #expect(try String(contentsOf: folder.appendingPathComponent("rejected.jsonl"), encoding: .utf8) ==
+            "not json\n{\"id\": \"d4\", \"text\": \"Stub\"}\n")
+    }
+
+    @Test func checkNamesDocumentsByIdOrLine() throws {
+        let outcome = try WinnowProcess.run(["check", "--jsonl", "--format", "jsonl", "-"], stdin: Array(corpus.utf8))
+        #expect(outcome.status == 2)
+        let paths = outcome.stdout.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["path"] as? String
+        }
+        #expect(paths == ["<stdin>:1", "<stdin>:2", "<stdin>"])
+    }
+}
