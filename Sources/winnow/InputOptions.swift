@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The input options shared by `check` and `clean`.
 struct InputOptions: ParsableArguments {
@@ -13,4 +14,7 @@ struct InputOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("With --jsonl, the field that names a document in reports (default: PATH:LINE).", valueName: "field"))
     var idField: String?
+
+    @Option(help: ArgumentHelp("With --jsonl, how many threads scan records (default: every core).", valueName: "n"))
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 }

@@ -107,7 +107,8 @@ final class InputRun {
             return report(.fileError(error))
         }
         let scanner = pipeline(for: input).scanner
-        let pipeline = JSONLPipeline(scanner: scanner, textField: options.textField, idField: options.idField)
+        let pipeline = JSONLPipeline(scanner: scanner, textField: options.textField, idField: options.idField,
+                                     threads: options.threads)
         do {
             try pipeline.run(name: input.path, reader: &reader, cleaning: cleaning) { event in
                 switch event {

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs a JSON Lines input through Winnow: each line is one document whose
 /// text is a string field (SPEC section 3, `--jsonl`). Only that field is
 /// decoded and, when cleaning changes it, re-encoded and spliced back into
@@ -6,7 +8,10 @@
 ///
 /// Memory is bounded by ``SegmentReader``'s segment: records are taken from
 /// segments of whole lines, and a record longer than a segment is passed
-/// through unchecked, with an event that says so.
+/// through unchecked, with an event that says so. The records of a segment
+/// are scanned by ``threads`` threads at once (Dispatch's `concurrentPerform`,
+/// records dealt out in turn) and their events handed on in input order, so
+/// the output is the same whatever the number of threads.
 public struct JSONLPipeline: Sendable {
     public let scanner: Scanner
     /// The field that holds the text (`--text-field`, default `text`).
@@ -15,10 +20,14 @@ public struct JSONLPipeline: Sendable {
     /// it, or when a record lacks it, a document is named `PATH:LINE`.
     public let idField: String?
 
-    public init(scanner: Scanner, textField: String = "text", idField: String? = nil) {
+    /// How many threads scan records at once (`--threads`).
+    public let threads: Int
+
+    public init(scanner: Scanner, textField: String = "text", idField: String? = nil, threads: Int = 1) {
         self.scanner = scanner
         self.textField = textField
         self.idField = idField
+        self.threads = max(1, threads)
     }
 
     /// What the pipeline found, in input order.
@@ -57,42 +66,65 @@ public struct JSONLPipeline: Sendable {
                 if cleaning { try emit(.output(chunk.bytes)) }
             case .segment(let segment):
                 let bytes = segment.document.bytes
-                for line in Line.split(bytes, from: 0) {
-                    lineNumber += 1
-                    try record(Array(bytes[line.start..<line.end]), contentEnd: line.contentEnd - line.start,
-                               number: lineNumber, name: name, cleaning: cleaning, emit: emit)
+                let lines = Line.split(bytes, from: 0)
+                for events in scan(lines, in: bytes, firstLine: lineNumber + 1, name: name, cleaning: cleaning) {
+                    for event in events { try emit(event) }
                 }
+                lineNumber += lines.count
             }
         }
     }
 
-    private func record(_ raw: [UInt8], contentEnd: Int, number: Int, name: String, cleaning: Bool,
-                        emit: (Event) throws -> Void) throws {
-        let content = Array(raw[..<contentEnd])
+    /// The events of each line, in order, computed on ``threads`` threads.
+    private func scan(_ lines: [Line], in bytes: [UInt8], firstLine: Int, name: String, cleaning: Bool) -> [[Event]] {
+        var results = [[Event]](repeating: [], count: lines.count)
+        let work: @Sendable (Int) -> [Event] = { index in
+            let line = lines[index]
+            return events(Array(bytes[line.start..<line.end]), contentEnd: line.contentEnd - line.start,
+                          number: firstLine + index, name: name, cleaning: cleaning)
+        }
+        guard threads > 1, lines.count > 1 else {
+            for index in lines.indices { results[index] = work(index) }
+            return results
+        }
+        let workers = min(threads, lines.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each index is written by exactly one worker.
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: lines.count, by: workers) { output[index] = work(index) }
+            }
+        }
+        return results
+    }
+
+    /// The events of one line: a blank line passes, a malformed one is
+    /// reported, a record is scanned (and cleaned).
+    private func events(_ raw: [UInt8], contentEnd: Int, number: Int, name: String, cleaning: Bool) -> [Event] {
+        let content = raw[..<contentEnd]
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-            if cleaning { try emit(.output(raw)) }  // a blank line is not a record
-            return
+            return cleaning ? [.output(raw)] : []  // a blank line is not a record
         }
         let record: JSONLRecord, text: [UInt8]
         do throws(JSONLError) {
-            record = try JSONLRecord(content)
+            record = try JSONLRecord(Array(content))
             guard let field = try record.string(textField) else {
                 throw JSONLError(offset: 0, message: "no '\(textField)' field")
             }
             text = field
         } catch {
-            return try emit(.malformed(line: number, reason: error.description, bytes: raw))
+            return [.malformed(line: number, reason: error.description, bytes: raw)]
         }
         let id = idField.flatMap { try? record.string($0) }.map { String(decoding: $0, as: UTF8.self) }
         let document = Document(name: id ?? "\(name):\(number)", bytes: text)
         let result = scanner.scan(document)
-        if !result.limitHits.isEmpty { try emit(.limitHits(result.limitHits)) }
-        try emit(.findings(result.findings, document: document))
-        guard cleaning else { return }
+        var events: [Event] = result.limitHits.isEmpty ? [] : [.limitHits(result.limitHits)]
+        events.append(.findings(result.findings, document: document))
+        guard cleaning else { return events }
         let clean = Cleaner.clean(document, findings: result.findings)
-        if let rejection = clean.rejection { return try emit(.rejected(rejection, line: raw)) }
-        guard clean.bytes != text else { return try emit(.output(raw)) }
-        try emit(.removed(clean.removed, document: document))
-        try emit(.output(record.replacing(textField, with: clean.bytes) + raw[contentEnd...]))
+        if let rejection = clean.rejection { return events + [.rejected(rejection, line: raw)] }
+        guard clean.bytes != text else { return events + [.output(raw)] }
+        return events + [.removed(clean.removed, document: document),
+                         .output(record.replacing(textField, with: clean.bytes) + raw[contentEnd...])]
     }
 }
