@@ -80,4 +80,17 @@ import Testing
         }
         #expect(paths == ["<stdin>:1", "<stdin>:2", "<stdin>"])
     }
+
+    @Test func outputIsTheSameWhateverTheThreadCount() throws {
+        let lines = (0..<400).map { index in
+            let text = index % 3 == 0 ? "Body \(index).\nRead more" : index % 3 == 1 ? "This website uses cookies.\nText \(index)." : "Plain \(index)."
+            return #"{"n": \#(index), "text": "\#(text.replacingOccurrences(of: "\n", with: "\\n"))"}"#
+        }
+        let input = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let one = try WinnowProcess.run(["clean", "--jsonl", "--threads", "1", "-"], stdin: input)
+        let four = try WinnowProcess.run(["clean", "--jsonl", "--threads", "4", "-"], stdin: input)
+        #expect(one.status == 0)
+        #expect(one == four)
+        #expect(one.stdout.split(separator: "\n").prefix(3) == [#"{"n": 0, "text": "Body 0.\n"}"#, #"{"n": 1, "text": "Text 1."}"#, #"{"n": 2, "text": "Plain 2."}"#])
+    }
 }
