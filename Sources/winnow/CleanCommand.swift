@@ -82,22 +82,8 @@ struct CleanCommand: ParsableCommand {
         if inPlace, inputs.contains(where: \.isStandardInput) {
             throw Console.failure("standard input cannot be cleaned in place")
         }
-        var ledger: OutputFile?
-        if let removed {
-            do {
-                ledger = try OutputFile(path: removed)
-            } catch {
-                throw run.stop(error)
-            }
-        }
-        var rejectedFile: OutputFile?
-        if let rejected {
-            do {
-                rejectedFile = try OutputFile(path: rejected)
-            } catch {
-                throw run.stop(error)
-            }
-        }
+        let ledger = try run.outputFile(removed)
+        let rejectedFile = try run.outputFile(rejected)
         let sinks = Sinks(run: run, ledger: ledger, rejected: rejectedFile)
         var written: [String: String] = [:]
         for input in inputs {

@@ -133,6 +133,17 @@ final class InputRun {
         notices.append(notice)
     }
 
+    /// Creates a file the command writes besides its output (`--removed`,
+    /// `--rejected`), or reports it and ends the command with exit code 2.
+    func outputFile(_ path: String?) throws -> OutputFile? {
+        guard let path else { return nil }
+        do {
+            return try OutputFile(path: path)
+        } catch {
+            throw stop(error)
+        }
+    }
+
     /// Reports a file that the command cannot do without (a baseline, a
     /// `--removed` ledger) and returns the exit code 2 to end it with.
     func stop(_ error: InputError) -> ExitCode {
