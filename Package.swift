@@ -17,9 +17,14 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "Winnow",
-            dependencies: ["CPCRE2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CPCRE2", "CZlib", .product(name: "Yams", package: "Yams")],
             // `BuiltinRules` is a link to the top-level rules/ folder: the
             // built-in pack is compiled into the binary.
             resources: [.embedInCode("BuiltinRules")]

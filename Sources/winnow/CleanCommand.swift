@@ -111,7 +111,17 @@ struct CleanCommand: ParsableCommand {
                 let parent = (destination as NSString).deletingLastPathComponent
                 try FileManager.default.createDirectory(atPath: parent.isEmpty ? "." : parent, withIntermediateDirectories: true)
                 let writer = try AtomicFileWriter(destination: destination)
-                if try clean(input, run: run, sinks: sinks, to: writer.write) { try writer.commit() } else { writer.discard() }
+                // A `.gz` destination is written gzip-compressed.
+                let compressor = destination.hasSuffix(".gz") ? Gzip.Deflater() : nil
+                let complete = try clean(input, run: run, sinks: sinks) { bytes in
+                    try writer.write(compressor?.deflate(bytes) ?? bytes)
+                }
+                guard complete else {
+                    writer.discard()
+                    continue
+                }
+                if let compressor { try writer.write(compressor.deflate([], finish: true)) }
+                try writer.commit()
             } catch let error as InputError {
                 run.report(.fileError(error))
             } catch {
@@ -176,8 +186,7 @@ struct CleanCommand: ParsableCommand {
             }
             return outcome == .done
         }
-        let failedBefore = run.failed
-        try run.processJSONL(input, options: self.input, cleaning: true) { event in
+        return try run.processJSONL(input, options: self.input, cleaning: true) { event in
             switch event {
             case .output(let line):
                 try write(line)
@@ -202,7 +211,6 @@ struct CleanCommand: ParsableCommand {
                 break
             }
         }
-        return !run.failed || failedBefore
     }
 
     private func isFolder(_ path: String) -> Bool {

@@ -98,13 +98,16 @@ final class InputRun {
     /// Runs a JSON Lines `input` through a ``JSONLPipeline``: malformed lines
     /// and over-long records are reported here (and malformed lines handed on
     /// too, so that they are never dropped); every other event goes to `handle`.
+    /// - Returns: false when the input could not be read to its end.
+    @discardableResult
     func processJSONL(_ input: InputFile, options: InputOptions, cleaning: Bool,
-                      _ handle: (JSONLPipeline.Event) throws -> Void) throws {
+                      _ handle: (JSONLPipeline.Event) throws -> Void) throws -> Bool {
         var reader: SegmentReader
         do {
             reader = try input.open()
         } catch {
-            return report(.fileError(error))
+            report(.fileError(error))
+            return false
         }
         let scanner = pipeline(for: input).scanner
         let pipeline = JSONLPipeline(scanner: scanner, textField: options.textField, idField: options.idField,
@@ -125,7 +128,9 @@ final class InputRun {
             }
         } catch let error as InputError {
             report(.fileError(error))
+            return false
         }
+        return true
     }
 
     func report(_ notice: Notice) {

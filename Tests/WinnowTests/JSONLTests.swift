@@ -94,3 +94,36 @@ import Testing
         #expect(one.stdout.split(separator: "\n").prefix(3) == [#"{"n": 0, "text": "Body 0.\n"}"#, #"{"n": 1, "text": "Text 1."}"#, #"{"n": 2, "text": "Plain 2."}"#])
     }
 }
+
+@Suite struct GzipTests {
+    @Test func roundTripInPiecesAndConcatenatedMembers() throws {
+        let text = Array(String(repeating: "{\"text\": \"Đọc thêm\"}\n", count: 5_000).utf8)
+        let deflater = Gzip.Deflater()
+        let member = deflater.deflate(Array(text[..<40_000])) + deflater.deflate(Array(text[40_000...]), finish: true)
+        #expect(Gzip.isCompressed(member))
+        #expect(member.count < text.count / 10)
+        let inflater = Gzip.Inflater()
+        var out: [UInt8] = []
+        let twice = member + member
+        for start in stride(from: 0, to: twice.count, by: 777) {
+            out += try inflater.inflate(Array(twice[start..<min(twice.count, start + 777)]))
+        }
+        #expect(out == text + text)
+        #expect(inflater.isComplete)
+        #expect(throws: GzipError.self) { try Gzip.Inflater().inflate([0x1F, 0x8B, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]) }
+    }
+
+    @Test func compressedCorpusIsReadAndWritten() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = #"{"id": 1, "text": "Body.\nRead more"}"# + "\n" + #"{"id": 2, "text": "Plain."}"# + "\n"
+        let deflater = Gzip.Deflater()
+        try Data(deflater.deflate(Array(lines.utf8), finish: true)).write(to: folder.appendingPathComponent("in.jsonl.gz"))
+        #expect(try WinnowProcess.run(["clean", "--jsonl", "in.jsonl.gz", "--output", "out"], in: folder).status == 0)
+        let written = try Support.bytes(folder.appendingPathComponent("out/in.jsonl.gz"))
+        #expect(try Gzip.Inflater().inflate(written) == Array((#"{"id": 1, "text": "Body.\n"}"# + "\n" + #"{"id": 2, "text": "Plain."}"# + "\n").utf8))
+        let truncated = Array(try Support.bytes(folder.appendingPathComponent("in.jsonl.gz")).prefix(20))
+        #expect(try WinnowProcess.run(["check", "--jsonl", "-"], stdin: truncated).stderr.hasPrefix(
+            "<stdin>: error: cannot decompress standard input: the gzip data ends early\n"))
+    }
+}

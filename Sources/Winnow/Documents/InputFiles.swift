@@ -70,15 +70,34 @@ public struct InputFile: Sendable, Equatable {
         return reader(handle, segmentSize: segmentSize)
     }
 
-    /// A reader whose read errors are ``InputError``s naming this input and the cause.
+    /// A reader whose read errors are ``InputError``s naming this input and
+    /// the cause; a gzip-compressed input (``Gzip``) is decompressed.
     private func reader(_ handle: FileHandle, segmentSize: Int) -> SegmentReader {
-        SegmentReader(segmentSize: segmentSize) { count throws(InputError) in
+        var inflater: Gzip.Inflater?
+        var started = false
+        let what = isStandardInput ? "standard input" : "file"
+        return SegmentReader(segmentSize: segmentSize) { count throws(InputError) in
             do {
-                return [UInt8](try handle.read(upToCount: count) ?? Data())
+                while true {
+                    let raw = [UInt8](try handle.read(upToCount: inflater == nil ? count : 1 << 20) ?? Data())
+                    if !started {
+                        started = true
+                        if Gzip.isCompressed(raw) { inflater = Gzip.Inflater() }
+                    }
+                    guard let inflater else { return raw }
+                    if raw.isEmpty {
+                        guard inflater.isComplete else { throw GzipError(message: "the gzip data ends early") }
+                        return []
+                    }
+                    let bytes = try inflater.inflate(raw)
+                    if !bytes.isEmpty { return bytes }
+                }
+            } catch let error as GzipError {
+                throw InputError(path: path, message: "cannot decompress \(what): \(error.message)")
             } catch {
                 let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
                 let cause = underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
-                throw InputError(path: path, message: "cannot read \(isStandardInput ? "standard input" : "file"): \(cause)")
+                throw InputError(path: path, message: "cannot read \(what): \(cause)")
             }
         }
     }

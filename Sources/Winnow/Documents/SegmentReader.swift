@@ -50,8 +50,9 @@ public struct SegmentReader {
         public let isStart: Bool
     }
 
-    /// - Parameter read: returns up to the given number of bytes, and an
-    ///   empty array at the end of the input.
+    /// - Parameter read: returns the next bytes of the input, about the given
+    ///   number (fewer, or more when it decompresses), and an empty array
+    ///   only at the end of the input.
     public init(segmentSize: Int = 16 << 20, read: @escaping (Int) throws -> [UInt8]) {
         self.segmentSize = segmentSize
         self.read = read
