@@ -37,8 +37,7 @@ struct CompiledCheck {
             pattern = try PCRE2Regex("(?m)" + caseless + (word ? "\\b(?:\(body))\\b" : "(?:\(body))"), caseSensitive: true)
         case .occurrence, .repetition:
             let tokens = (check.tokens ?? []).joined(separator: "|")
-            pattern = try PCRE2Regex("(?m)" + caseless + (check.kind == .repetition && word ? "\\b(?:\(tokens))\\b" : "(?:\(tokens))"),
-                                     caseSensitive: true)
+            pattern = try PCRE2Regex("(?m)" + caseless + "(?:\(tokens))", caseSensitive: true)
         case .conditional:
             pattern = try PCRE2Regex("(?m)" + caseless + (check.first ?? ""), caseSensitive: true)
         case .capitalization:
@@ -151,7 +150,7 @@ struct CompiledCheck {
         for match in Self.matches(pattern, text) {
             let current = String(decoding: text[match.range], as: UTF8.self).trimmingCharacters(in: " \t\n")
             var hit = check.ignorecase == true ? current.lowercased() == previous.lowercased() : current == previous
-            hit = hit && !current.isEmpty && (check.alpha != true || current.allSatisfy(\.isLetter))
+            hit = hit && !current.isEmpty && (check.alpha != true || current.allSatisfy(\.isLetter)) && !isException(current)
             if hit { alerts.append(alert(text, previousStart..<match.range.upperBound, [current])) }
             previous = current
             previousStart = match.range.lowerBound

@@ -72,6 +72,8 @@ struct ProseBlock {
     var text: [UInt8]
     var sections: Set<String>
     var line: Int
+    /// For inline text (`link`, `strong`, …): the scope of the block it lies in, which only negated selectors see.
+    var parentSections: Set<String> = []
 }
 
 /// One alert: where Vale places it and what it says.
@@ -182,6 +184,8 @@ private struct LintState {
                 if (txt == "em" || txt == "b") && walker.lastTag == "code" { txt = "code" }
                 inline = inlineTags.contains(txt)
                 skip = skipped.contains(txt)
+                // A block that starts inside another one (a nested list) is a new word.
+                if !inline && !buffer.isEmpty && !buffer.hasSuffix(" ") { buffer += " " }
                 walker.addTag(txt)
             } else if isEnd && inlineTags.contains(txt) {
                 walker.activeTag = ""
@@ -190,7 +194,10 @@ private struct LintState {
             } else if case .text = token {
                 if let scope = tagToScope[walker.activeTag], inlineTags.contains(walker.activeTag) {
                     let temporary = walker.updated(walker.context, with: walker.queue)
-                    lintBlock(ProseBlock(context: temporary, text: Array(txt.utf8), sections: Self.sections(scope), line: -1), lookup: true)
+                    let root = walker.tagHistory.first.map { $0 == "ul" ? "li" : $0 } ?? ""
+                    let parent = tagToScope[root] ?? (Self.isHeading(root) ? "text.heading." + root : "")
+                    lintBlock(ProseBlock(context: temporary, text: Array(txt.utf8), sections: Self.sections(scope), line: -1,
+                                         parentSections: Self.sections(parent)), lookup: true)
                     walker.activeTag = ""
                 }
                 walker.append(txt)
@@ -232,8 +239,7 @@ private struct LintState {
     private mutating func lintScope(_ walker: inout Walker, _ text: String) {
         for tag in walker.tagHistory {
             let scope = tagToScope[tag]
-            let isHeading = tag.count == 2 && tag.hasPrefix("h") && tag.last!.isNumber
-            if (scope != nil && !inlineTags.contains(tag)) || isHeading {
+            if (scope != nil && !inlineTags.contains(tag)) || Self.isHeading(tag) {
                 let name = scope ?? "text.heading." + tag
                 let trimmed = String(text.drop { $0 == " " })
                 lintBlock(walker.block(trimmed, sections: Self.sections(name)), lookup: false)
@@ -244,6 +250,8 @@ private struct LintState {
     }
 
     private static func sections(_ scope: String) -> Set<String> { Set(scope.split(separator: ".").map(String.init)) }
+
+    private static func isHeading(_ tag: String) -> Bool { tag.count == 2 && tag.hasPrefix("h") && tag.last!.isNumber }
 
     private static func hasClass(_ attribute: String, in classes: Set<String>) -> Bool {
         attribute.split(separator: " ").contains { classes.contains(String($0)) }
@@ -270,7 +278,7 @@ private struct LintState {
         checkContext = [:]
         for (index, entry) in rules.enumerated() {
             guard let compiled = entry.compiled, !comments.isOff(entry.check.name),
-                  ScopeSelector.matches(entry.check.scope, block.sections) else { continue }
+                  ScopeSelector.matches(entry.check.scope, block.sections, parent: block.parentSections) else { continue }
             var found = compiled.run(on: block.text, sequences: &sequences[index, default: []])
             found.removeAll { comments.isOff(entry.check.name + "[" + String(decoding: $0.match, as: UTF8.self) + "]") }
             for alert in found { add(alert, rule: index, block: block, lookup: lookup) }
@@ -443,7 +451,7 @@ private struct Walker {
 /// Vale scope selectors: a list of alternatives, each a `&`-joined list of
 /// dotted selectors, `~` negating one.
 enum ScopeSelector {
-    static func matches(_ scopes: [String], _ sections: Set<String>) -> Bool {
+    static func matches(_ scopes: [String], _ sections: Set<String>, parent: Set<String> = []) -> Bool {
         if sections.contains("raw") || sections.contains("sentence") {
             let name = sections.contains("raw") ? "raw" : "sentence"
             return scopes.contains(name)
@@ -454,8 +462,8 @@ enum ScopeSelector {
             return parts.allSatisfy { part in
                 let negated = part.hasPrefix("~")
                 let wanted = (negated ? String(part.dropFirst()) : part).split(separator: ".").map(String.init)
-                let contained = wanted.allSatisfy { sections.contains($0) }
-                return negated ? !contained : contained
+                guard negated else { return wanted.allSatisfy { sections.contains($0) } }
+                return !wanted.allSatisfy { sections.contains($0) || parent.contains($0) }
             }
         }
     }

@@ -113,6 +113,7 @@ struct ValeRuleFile {
         var repetition = ProseCheck(name: "Vale.Repetition", kind: .repetition, message: "'%s' is repeated!", scope: ["text"], files: [])
         repetition.alpha = true
         repetition.tokens = [#"[^\s]+"#]
+        repetition.exceptions = vocabulary.accept.isEmpty ? nil : vocabulary.accept
         rules.append(("Vale.Repetition", ValeRuleFile(check: repetition, level: "error")))
         warnings.append("\(file): warning: Vale rule 'Vale.Spelling': kind 'spelling' is not supported; the rule is skipped")
         return rules
