@@ -16,7 +16,7 @@ import Testing
     }
 
     /// The cases that differ from Vale, each for a reason given in docs/vale.md.
-    static let knownDifferences: Set = ["checks-capitalization", "checks-occurrence", "checks-substitution", "misc-i18n"]
+    static let knownDifferences: Set = ["checks-occurrence", "checks-substitution"]
 
     static let folder = Support.fixture("vale")
 

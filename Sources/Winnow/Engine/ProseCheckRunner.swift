@@ -227,7 +227,10 @@ struct CompiledCheck {
                 word = String(word.split(separator: Character(separator), omittingEmptySubsequences: false)[0])
                 break
             }
-            if word == word.uppercased() || (check.indicators ?? []).contains(where: { previous.hasSuffix($0) }) || isException(word) {
+            // A word after a number ("1. Install") may start with a capital, as after an indicator.
+            let afterIndicator = (check.indicators ?? []).contains { previous.hasSuffix($0) }
+                || (index > 0 && !previous.contains { $0.isLetter })
+            if word == word.uppercased() || afterIndicator || isException(token) || isException(word) {
                 count += 1
             } else if index == 0 && word != word.lowercased().capitalizedFirst {
                 return false

@@ -400,24 +400,28 @@ private struct Walker {
         end = 0
     }
 
-    func updated(_ context: [UInt8], with texts: [String]) -> [UInt8] {
+    /// `context` with each text masked by `@`; `inPlace` keeps multi-byte
+    /// characters, as Vale's walker does for its own context.
+    func updated(_ context: [UInt8], with texts: [String], inPlace: Bool = false) -> [UInt8] {
         var context = context
         for text in texts where !text.isEmpty {
             for part in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let (masked, found) = ByteText.substitute(context, Array(part.utf8), UInt8(ascii: "@"))
+                let (masked, found) = ByteText.substitute(context, Array(part.utf8), UInt8(ascii: "@"), keepMultibyte: inPlace)
                 context = masked
                 if !found {
-                    for word in ByteText.fields(Array(part.utf8)) { context = ByteText.substitute(context, word, UInt8(ascii: "@")).0 }
+                    for word in ByteText.fields(Array(part.utf8)) {
+                        context = ByteText.substitute(context, word, UInt8(ascii: "@"), keepMultibyte: inPlace).0
+                    }
                 }
             }
         }
         return context
     }
 
-    mutating func update(_ text: String) { context = updated(context, with: [text]) }
+    mutating func update(_ text: String) { context = updated(context, with: [text], inPlace: true) }
 
     mutating func reset() {
-        context = updated(context, with: queue)
+        context = updated(context, with: queue, inPlace: true)
         queue = []
         tagHistory = []
     }

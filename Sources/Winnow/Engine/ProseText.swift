@@ -26,15 +26,21 @@ enum ByteText {
         return count
     }
 
-    /// Replaces the first occurrence of `sub` with `char`, keeping newlines
-    /// and multi-byte characters (so rune counts are unchanged).
-    static func substitute(_ text: [UInt8], _ sub: [UInt8], _ char: UInt8) -> ([UInt8], Bool) {
+    /// Replaces the first occurrence of `sub` with `char`, one `char` a
+    /// character (newlines kept), so rune counts are unchanged: Vale's
+    /// `Substitute`. With `keepMultibyte`, characters of more than one byte
+    /// are kept instead (Vale's in-place walker masking).
+    static func substitute(_ text: [UInt8], _ sub: [UInt8], _ char: UInt8, keepMultibyte: Bool = false) -> ([UInt8], Bool) {
         guard let found = index(of: sub, in: text) else { return (text, false) }
-        var result = text
-        for offset in found..<(found + sub.count) where text[offset] < 0x80 && text[offset] != UInt8(ascii: "\n") {
-            result[offset] = char
+        var replacement: [UInt8] = []
+        for scalar in String(decoding: sub, as: UTF8.self).unicodeScalars {
+            if scalar == "\n" || (keepMultibyte && !scalar.isASCII) {
+                replacement += Array(String(scalar).utf8)
+            } else {
+                replacement.append(char)
+            }
         }
-        return (result, true)
+        return (Array(text[..<found]) + replacement + Array(text[(found + sub.count)...]), true)
     }
 
     static func runeCount<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
