@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
-    @Option(help: ArgumentHelp("Report format: text, json, jsonl, sarif, junit or github.", valueName: "format"))
+    @Option(help: ArgumentHelp("Report format: text, json, jsonl, sarif, junit, github or vale-line.", valueName: "format"))
     var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp(
@@ -94,7 +94,7 @@ struct CheckCommand: ParsableCommand {
         try Console.output(format.render(report, root: root, colour: color.isOn))
         if format == .text { Console.error(TextReport.summary(of: report)) }
         if run.failed { throw ExitCode(2) }
-        let threshold = failOn ?? project.configuration.failOn ?? .warning
+        let threshold = failOn ?? project.configuration.failOn ?? (project.isVale ? .error : .warning)
         if report.findings.contains(where: { threshold.isMet(by: $0.finding.severity) }) { throw ExitCode(1) }
     }
 }

@@ -5,6 +5,7 @@ import Winnow
 /// `check --format`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, sarif, junit, github
+    case valeLine = "vale-line"
 
     /// The report's bytes for standard output; `root` is the project root
     /// (the current folder) that SARIF and GitHub paths are relative to.
@@ -16,6 +17,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
         case .sarif: SARIFReport.render(report, root: root)
         case .junit: JUnitReport.render(report)
         case .github: GitHubAnnotations.render(report, root: root)
+        case .valeLine: ValeLineReport.render(report, root: root)
         }
     }
 }

@@ -15,15 +15,25 @@ struct RuleOptions: ParsableArguments {
         "The configuration file to use instead of the nearest .winnow.yml in this folder or above.", valueName: "file"))
     var configFile: String?
 
+    @Option(name: .customLong("vale-config"), help: ArgumentHelp(
+        "Run the rules of this Vale configuration (.vale.ini) and its styles instead of the built-in pack.", valueName: "file"))
+    var valeConfig: String?
+
+    @Option(name: .customLong("min-alert-level"), help: ArgumentHelp(
+        "With --vale-config: Vale's MinAlertLevel (suggestion, warning or error) instead of the configuration's.", valueName: "level"))
+    var minAlertLevel: String?
+
     /// The configuration and the rule set it and the options name; a load
     /// error is printed as one line and exits with 2.
     func load() throws -> Project {
         do {
             let configuration = try (configFile ?? Configuration.discover()).map(Configuration.load(file:)) ?? .none
-            let ruleSet = try RuleSet.load(paths: configuration.rulePaths + paths,
-                                           includeBuiltin: configuration.includesBuiltinPack && !noDefaultRules)
+            let vale = try valeConfig.map { (file) throws(RuleLoadError) in try ValeRules.translate(file, minAlertLevel: minAlertLevel) }
+            var ruleSet = try RuleSet.load(paths: configuration.rulePaths + paths,
+                                           includeBuiltin: configuration.includesBuiltinPack && !noDefaultRules && vale == nil)
+            if let vale { ruleSet = try RuleSet(rules: ruleSet.rules + vale.rules.map(\.rule)) }
             try configuration.validate(against: ruleSet)
-            return Project(configuration: configuration, ruleSet: ruleSet)
+            return Project(configuration: configuration, ruleSet: ruleSet, isVale: vale != nil)
         } catch {
             Console.error("\(error.place): error: \(error.cause)")
             throw ExitCode(2)
@@ -35,6 +45,20 @@ struct RuleOptions: ParsableArguments {
 struct Project {
     let configuration: Configuration
     let ruleSet: RuleSet
+    /// Whether the rules come from `--vale-config` (the fail level is then `error`, as Vale's).
+    var isVale = false
+}
+
+/// Reads a Vale configuration and translates it, printing its warnings.
+enum ValeRules {
+    static func translate(_ file: String, minAlertLevel: String?) throws(RuleLoadError) -> ValeTranslator.Result {
+        if let minAlertLevel, !["suggestion", "warning", "error"].contains(minAlertLevel) {
+            throw RuleLoadError(file: file, message: "--min-alert-level must be suggestion, warning or error, not '\(minAlertLevel)'")
+        }
+        let result = try ValeTranslator(configuration: ValeConfiguration.load(file: file), minAlertLevel: minAlertLevel).translate()
+        for warning in result.warnings { Console.error(warning) }
+        return result
+    }
 }
 
 /// The options that decide which files a folder gives.

@@ -63,7 +63,7 @@ import Testing
         #expect(error("rules:\n  - id: a\n    severty: error\n    match: {keywords: [x]}\n") ==
             "test.yml:3:5: rule 'a': unknown key 'severty' in a rule (did you mean 'severity'?)")
         #expect(error("rules:\n  - id: a\n    colour: red\n    match: {keywords: [x]}\n") ==
-            "test.yml:3:5: rule 'a': unknown key 'colour' in a rule (allowed: action, category, description, examples, id, languages, match, message, replacement, scan_code, scope, severity, unless, when)")
+            "test.yml:3:5: rule 'a': unknown key 'colour' in a rule (allowed: action, category, description, examples, id, languages, match, message, prose, replacement, scan_code, scope, severity, unless, when)")
         #expect(error("rules:\n  - id: a\n    match: {keyword: [x]}\n") ==
             "test.yml:3:13: rule 'a': unknown key 'keyword' in 'match' (did you mean 'keywords'?)")
         #expect(error("version: 1\nrules: []\n") ==
@@ -85,7 +85,7 @@ import Testing
 
     @Test func ruleNeedsIDAndMatchOrWhen() {
         #expect(error("rules:\n  - match: {keywords: [x]}\n") == "test.yml:2:5: rule has no 'id'")
-        #expect(error("rules:\n  - id: a\n    severity: info\n") == "test.yml:2:5: rule 'a': a rule needs 'match' or 'when'")
+        #expect(error("rules:\n  - id: a\n    severity: info\n") == "test.yml:2:5: rule 'a': a rule needs 'match', 'when' or 'prose'")
         #expect(error("rules:\n  - id: a\n    match: {case_sensitive: true}\n") ==
             "test.yml:3:12: rule 'a': 'match' needs 'regex', 'keywords' or 'keywords_file'")
     }

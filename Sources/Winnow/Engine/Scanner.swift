@@ -42,7 +42,8 @@ public struct Scanner: Sendable {
         var limitHits: [LimitHit] = []
         var decided: [(rule: Rule, evaluator: UnitEvaluator, hits: [UnitHit])] = []
         let applicable = ruleSet.rules.filter { rule in
-            switch (rule.scope, rule.conditions.position) {
+            guard rule.prose == nil else { return false }
+            return switch (rule.scope, rule.conditions.position) {
             case (.document, _): isStart && isEnd
             case (_, .head): isStart
             case (_, .tail): isEnd
@@ -81,6 +82,7 @@ public struct Scanner: Sendable {
         var findings = decided.flatMap { rule, evaluator, hits in
             hits.flatMap { hit in hit.matches.map { evaluator.finding(rule: rule, match: $0, original: document) } }
         }
+        if isStart && isEnd { findings += ProseLinter(rules: ruleSet.rules, document: document).findings() }
         findings += suppressions.unknown.map { unknown in
             let offset = document.lines[unknown.line - 1].start
             return Finding(

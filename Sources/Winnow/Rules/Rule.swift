@@ -25,11 +25,15 @@ public struct Rule: Sendable {
     public let examples: Examples
     /// Where the rule's `id` stands in its file.
     public let origin: SourceLocation
+    /// The `prose` clause: the rule is a prose check run by ``ProseLinter``
+    /// on the whole document instead of `match` on units.
+    public let prose: ProseCheck?
 
     public init(
         id: String, description: String, category: Category, severity: Severity, action: RuleAction,
         scope: Scope, match: TextMatcher?, conditions: Conditions, unless: TextMatcher?, replacement: Template? = nil,
-        scanCode: Bool = false, message: Template, languages: [String], examples: Examples, origin: SourceLocation
+        scanCode: Bool = false, message: Template, languages: [String], examples: Examples, origin: SourceLocation,
+        prose: ProseCheck? = nil
     ) {
         self.id = id
         self.description = description
@@ -46,6 +50,7 @@ public struct Rule: Sendable {
         self.languages = languages
         self.examples = examples
         self.origin = origin
+        self.prose = prose
     }
 
     /// What kind of problem the rule finds.
@@ -67,7 +72,7 @@ public struct Rule: Sendable {
     public func with(severity: Severity) -> Rule {
         Rule(id: id, description: description, category: category, severity: severity, action: action, scope: scope,
              match: match, conditions: conditions, unless: unless, replacement: replacement, scanCode: scanCode,
-             message: message, languages: languages, examples: examples, origin: origin)
+             message: message, languages: languages, examples: examples, origin: origin, prose: prose)
     }
 
     /// Structural conditions on a unit, all of which must hold (SPEC section 1, `when`).

@@ -24,7 +24,7 @@ struct RuleFileParser {
 
     static let ruleKeys: Set = [
         "id", "description", "category", "severity", "action", "scope", "match", "when", "unless",
-        "replacement", "scan_code", "message", "languages", "examples",
+        "replacement", "scan_code", "message", "languages", "examples", "prose",
     ]
     static let matchKeys: Set = ["regex", "keywords", "keywords_file", "case_sensitive", "whole_word"]
     static let whenKeys: Set = ["max_chars", "min_chars", "ends_with", "position", "min_run"]
@@ -62,8 +62,9 @@ struct RuleFileParser {
         }
         let conditions = try map["when"].map { (clause) throws(RuleLoadError) in try self.conditions(clause, rule: id) }
             ?? Rule.Conditions()
-        if match == nil && conditions.isEmpty {
-            throw yaml.error(at: node, rule: id, "a rule needs 'match' or 'when'")
+        let prose = try map["prose"].map { (clause) throws(RuleLoadError) in try proseCheck(clause, rule: id) }
+        if match == nil && conditions.isEmpty && prose == nil {
+            throw yaml.error(at: node, rule: id, "a rule needs 'match', 'when' or 'prose'")
         }
         let description = try yaml.optionalString(map["description"], rule: id, key: "description") ?? ""
         let action: RuleAction = try yaml.choice(map["action"], rule: id, key: "action") ?? .flag
@@ -84,7 +85,7 @@ struct RuleFileParser {
             category: try yaml.choice(map["category"], rule: id, key: "category") ?? .boilerplate,
             severity: try yaml.choice(map["severity"], rule: id, key: "severity") ?? .warning,
             action: action,
-            scope: try yaml.choice(map["scope"], rule: id, key: "scope") ?? .line,
+            scope: try yaml.choice(map["scope"], rule: id, key: "scope") ?? (prose == nil ? .line : .document),
             match: match,
             conditions: conditions,
             unless: unless,
@@ -93,7 +94,24 @@ struct RuleFileParser {
             message: message,
             languages: try yaml.strings(map["languages"], rule: id, key: "languages"),
             examples: try examples(map["examples"], rule: id),
-            origin: yaml.location(of: idNode))
+            origin: yaml.location(of: idNode),
+            prose: prose)
+    }
+
+    /// The `prose` clause, decoded and its patterns compiled once to check them.
+    private func proseCheck(_ node: Node, rule: String) throws(RuleLoadError) -> ProseCheck {
+        let check: ProseCheck
+        do {
+            check = try YAMLDecoder().decode(ProseCheck.self, from: node)
+        } catch {
+            throw yaml.error(at: node, rule: rule, "'prose': \(ProseCheck.describe(error))")
+        }
+        do {
+            _ = try CompiledCheck(check)
+        } catch {
+            throw yaml.error(at: node, rule: rule, "'prose': regex: \(error)")
+        }
+        return check
     }
 
     /// Checks that every capture group a template names exists in some
