@@ -124,7 +124,7 @@ import Testing
         #expect(String(decoding: try Support.bytes(folder.appendingPathComponent("cut.jsonl")), as: UTF8.self) ==
             #"{"byte_length":10,"byte_offset":6,"line":2,"path":"news.md","rule":"read-more-link","text":"Read more\n"}"# + "\n")
         #expect(try WinnowProcess.run(["clean", "--removed", "no/such/dir/cut.jsonl", "-"], in: folder) ==
-            Outcome(status: 2, stdout: "", stderr: "no/such/dir/cut.jsonl: error: cannot write file\n"))
+            Outcome(status: 2, stdout: "", stderr: "no/such/dir/cut.jsonl: error: cannot write file: No such file or directory\n"))
     }
 
     @Test func diffOfTheSamplesIsExactAndNothingIsWritten() throws {

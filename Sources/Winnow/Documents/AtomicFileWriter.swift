@@ -39,12 +39,7 @@ public final class AtomicFileWriter {
     /// Appends `bytes` to the temporary file.
     /// - Throws: ``InputError`` naming the destination and the cause (a full disk, say).
     public func write(_ bytes: [UInt8]) throws(InputError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw failure() }
-            offset += written
-        }
+        try writeAll(bytes, to: descriptor, path: destination)
     }
 
     /// Flushes the temporary file, gives it the destination's permissions and
