@@ -82,6 +82,12 @@ struct CleanCommand: ParsableCommand {
         if inPlace, inputs.contains(where: \.isStandardInput) {
             throw Console.failure("standard input cannot be cleaned in place")
         }
+        let inputFiles = Set(inputs.filter { !$0.isStandardInput }.map { realPath($0.path) })
+        for (option, path) in [("--removed", removed), ("--rejected", rejected)] {
+            if let path, inputFiles.contains(realPath(path)) {
+                throw Console.failure("\(option) \(path) is one of the inputs")
+            }
+        }
         let ledger = try run.outputFile(removed)
         let rejectedFile = try run.outputFile(rejected)
         let sinks = Sinks(run: run, ledger: ledger, rejected: rejectedFile)
@@ -95,6 +101,7 @@ struct CleanCommand: ParsableCommand {
                         clean += bytes
                         original += source
                     }
+                    if case .rejected(let finding) = event { reportRejection(finding, of: input) }
                 }
                 if outcome == .done { try Console.output(UnifiedDiff.diff(original: original, modified: clean, path: input.path)) }
                 continue
@@ -103,8 +110,12 @@ struct CleanCommand: ParsableCommand {
                 _ = try clean(input, run: run, sinks: sinks, to: Console.output)
                 continue
             }
-            if let other = written.updateValue(input.path, forKey: URL(fileURLWithPath: destination).standardizedFileURL.path) {
+            if let other = written.updateValue(input.path, forKey: realPath(destination)) {
                 run.report(.fileError(InputError(path: input.path, message: "not written: \(other) is cleaned to the same \(destination)")))
+                continue
+            }
+            if !inPlace, realPath(destination) == realPath(input.path) {
+                run.report(.fileError(InputError(path: input.path, message: "not written: --output would overwrite the input itself")))
                 continue
             }
             do {
@@ -113,10 +124,12 @@ struct CleanCommand: ParsableCommand {
                 let writer = try AtomicFileWriter(destination: destination)
                 // A `.gz` destination is written gzip-compressed.
                 let compressor = destination.hasSuffix(".gz") ? Gzip.Deflater() : nil
+                sinks.changed = false
                 let complete = try clean(input, run: run, sinks: sinks) { bytes in
                     try writer.write(compressor?.deflate(bytes) ?? bytes)
                 }
-                guard complete else {
+                // In place, a file that clean leaves as it is is not rewritten.
+                guard complete, sinks.changed || !inPlace else {
                     writer.discard()
                     continue
                 }
@@ -135,9 +148,10 @@ struct CleanCommand: ParsableCommand {
         if run.failed { throw ExitCode(2) }
     }
 
-    /// Where the clean text of `input` goes: a file, or `nil` for standard output.
+    /// Where the clean text of `input` goes: a file, or `nil` for standard
+    /// output. In place, a symbolic link's target is rewritten, not the link.
     private func destination(of input: InputFile) -> String? {
-        if inPlace { return input.path }
+        if inPlace { return realPath(input.path) }
         return output.map { URL(fileURLWithPath: $0).appendingPathComponent(input.relativePath).path }
     }
 
@@ -150,6 +164,8 @@ struct CleanCommand: ParsableCommand {
         let rejected: OutputFile?
         /// How many lines went to `--rejected`.
         var rejectedCount = 0
+        /// Whether the current input's clean text differs from it.
+        var changed = false
 
         init(run: InputRun, ledger: OutputFile?, rejected: OutputFile?) {
             self.run = run
@@ -159,6 +175,7 @@ struct CleanCommand: ParsableCommand {
 
         /// Appends removed spans to the ledger, if there is one.
         func record(_ spans: [RemovedSpan], path: String, document: Document, byteOffset: Int) {
+            changed = changed || !spans.isEmpty
             guard let ledger else { return }
             do throws(InputError) {
                 try ledger.write(RemovedLedger.records(path: path, document: document, byteOffset: byteOffset, removed: spans))
@@ -179,7 +196,7 @@ struct CleanCommand: ParsableCommand {
                 case .removed(let spans, let segment):
                     sinks.record(spans, path: input.path, document: segment.document, byteOffset: segment.byteOffset)
                 case .rejected(let finding):
-                    Console.error("\(input.path):\(finding.line):\(finding.column): rejected: \(finding.message) [\(finding.ruleID)]")
+                    reportRejection(finding, of: input)
                 default:
                     break
                 }
@@ -193,17 +210,19 @@ struct CleanCommand: ParsableCommand {
             case .removed(let spans, let document):
                 sinks.record(spans, path: document.name, document: document, byteOffset: 0)
             case .rejected(let finding, let line):
+                sinks.changed = true
                 if let file = sinks.rejected {
                     try file.write(line)
                     sinks.rejectedCount += 1
                 } else {
-                    Console.error("\(finding.path):\(finding.line):\(finding.column): rejected: \(finding.message) [\(finding.ruleID)]")
+                    reportRejection(finding, of: input)
                 }
             case .malformed(_, _, let bytes):
                 // Never dropped: to --rejected, else through to the output as it was.
                 if let file = sinks.rejected {
                     try file.write(bytes)
                     sinks.rejectedCount += 1
+                    sinks.changed = true
                 } else {
                     try write(bytes)
                 }
@@ -211,6 +230,16 @@ struct CleanCommand: ParsableCommand {
                 break
             }
         }
+    }
+
+    /// Reports a document that a `reject` rule hit: it is not written.
+    private func reportRejection(_ finding: Finding, of input: InputFile) {
+        Console.error("\(finding.path):\(finding.line):\(finding.column): rejected: \(finding.message) [\(finding.ruleID)]")
+    }
+
+    /// `path` absolute, with symbolic links resolved, to compare files.
+    private func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
     private func isFolder(_ path: String) -> Bool {

@@ -17,4 +17,9 @@ struct InputOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("With --jsonl, how many threads scan records (default: every core).", valueName: "n"))
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        if stdinFilename?.isEmpty == true { throw ValidationError("--stdin-filename needs a name") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
 }

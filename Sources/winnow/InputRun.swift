@@ -72,7 +72,8 @@ final class InputRun {
                     outcome = .skipped
                 case .notText(let kind):
                     if case .binary(let offset) = kind { report(.skippedBinary(path: input.path, nulOffset: offset)) }
-                    outcome = .skipped
+                    // Cleaning passes a binary input through whole.
+                    if !cleaning { outcome = .skipped }
                 case .invalidUTF8(let offset):
                     report(.invalidUTF8(path: input.path, offset: offset))
                 case .limitHits(let hits):

@@ -82,4 +82,10 @@ struct LimitOptions: ParsableArguments {
     var jitStack: Int = MatchLimits().jitStackBytes / 1024
 
     var limits: MatchLimits { MatchLimits(matchLimit: matchLimit, jitStackBytes: jitStack * 1024) }
+
+    func validate() throws {
+        guard matchLimit > 0, jitStack >= 32 else {
+            throw ValidationError("--match-limit must be at least 1 and --jit-stack at least 32 (KiB)")
+        }
+    }
 }

@@ -112,3 +112,74 @@ import Testing
             """)
     }
 }
+
+/// Files that `clean` must never overwrite or lose.
+@Suite struct CleanSafetyCLITests {
+    typealias Outcome = WinnowProcess.Outcome
+
+    private func folder(_ files: [String: String]) throws -> URL {
+        let folder = try WinnowProcess.temporaryFolder()
+        for (name, text) in files {
+            let url = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return folder
+    }
+
+    @Test func sideFilesMayNotBeInputs() throws {
+        let folder = try folder(["v.txt": "Keep me\nRead more\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try WinnowProcess.run(["clean", "v.txt", "--removed", "./v.txt"], in: folder) ==
+            Outcome(status: 2, stdout: "", stderr: "winnow: error: --removed ./v.txt is one of the inputs\n"))
+        #expect(try Support.bytes(folder.appendingPathComponent("v.txt")) == Array("Keep me\nRead more\n".utf8))
+    }
+
+    @Test func outputMayNotOverwriteItsInput() throws {
+        let folder = try folder(["a/sub/f.txt": "Body\nRead more\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try WinnowProcess.run(["clean", "a/sub/f.txt", "--output", "a/sub"], in: folder) ==
+            Outcome(status: 2, stdout: "", stderr: "a/sub/f.txt: error: not written: --output would overwrite the input itself\n"))
+        #expect(try Support.bytes(folder.appendingPathComponent("a/sub/f.txt")) == Array("Body\nRead more\n".utf8))
+    }
+
+    @Test func binaryInputPassesThroughClean() throws {
+        let bytes: [UInt8] = Array("Read more\n".utf8) + [0, 1, 2]
+        #expect(try WinnowProcess.run(["clean", "-"], stdin: bytes) ==
+            Outcome(status: 0, stdout: String(decoding: bytes, as: UTF8.self),
+                    stderr: "<stdin>: info: skipped binary file (NUL byte at offset 10)\n"))
+    }
+
+    @Test func inPlaceLeavesUnchangedFilesAndFollowsLinks() throws {
+        let folder = try folder(["same.txt": "Nothing to cut.\n", "real.txt": "Body\nRead more\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let same = folder.appendingPathComponent("same.txt")
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: same.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.txt").path, withDestinationPath: "real.txt")
+        #expect(try WinnowProcess.run(["clean", "--in-place", "same.txt", "link.txt"], in: folder) == Outcome(status: 0, stdout: "", stderr: ""))
+        #expect(try FileManager.default.attributesOfItem(atPath: same.path)[.modificationDate] as? Date == old)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link.txt").path) == "real.txt")
+        #expect(try Support.bytes(folder.appendingPathComponent("real.txt")) == Array("Body\n".utf8))
+    }
+
+    @Test func diffReportsARejectedDocument() throws {
+        let folder = try folder(["r.yml": "rules:\n  - {id: stub, action: reject, scope: document, when: {max_chars: 9}}\n", "s.txt": "Stub.\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try WinnowProcess.run(["clean", "--diff", "--rules", "r.yml", "s.txt"], in: folder) ==
+            Outcome(status: 0, stdout: "", stderr: "s.txt:1:1: rejected: stub [stub]\n"))
+    }
+
+    @Test func keywordsFileMayStartWithAByteOrderMark() throws {
+        let folder = try folder(["k.txt": "\u{FEFF}promo code\n", "r.yml": "rules:\n  - {id: promo, match: {keywords_file: k.txt}}\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try WinnowProcess.run(["check", "--no-default-rules", "--rules", "r.yml", "--format", "jsonl", "-"],
+                                      stdin: Array("Use promo code X\n".utf8), in: folder).status == 1)
+    }
+
+    @Test func badLimitsAndNamesAreUsageErrors() throws {
+        for arguments in [["--match-limit", "0"], ["--jit-stack", "8"], ["--stdin-filename", ""], ["--jsonl", "--threads", "0"]] {
+            #expect(try WinnowProcess.run(["check"] + arguments + ["-"]).status == 2, "\(arguments)")
+        }
+    }
+}

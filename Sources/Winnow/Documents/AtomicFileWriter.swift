@@ -7,7 +7,9 @@ import Glibc
 /// new one: the bytes go to a temporary file in the same folder, which is
 /// flushed to disk (`fsync`) and then renamed over the destination — the
 /// pattern of git's lock files and rsync. The new file keeps the permissions
-/// of the file it replaces, or gets the default ones (0666 less the umask).
+/// and, where the process may set it, the owner of the file it replaces, or
+/// gets the default permissions (0666 less the umask). Like every atomic
+/// replacement, it gives a hard-linked file a copy of its own.
 ///
 /// If the process is interrupted (SIGINT, SIGTERM, SIGHUP) while a writer is
 /// open, the temporary file is removed and the destination is left as it was.
@@ -50,6 +52,8 @@ public final class AtomicFileWriter {
         let mode: mode_t
         if stat(destination, &status) == 0 {
             mode = status.st_mode & 0o7777
+            // Keep the owner too, where allowed (as root, or the same user).
+            _ = fchown(descriptor, status.st_uid, status.st_gid)
         } else {
             let mask = umask(0)
             umask(mask)

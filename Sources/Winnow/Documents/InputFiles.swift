@@ -52,6 +52,9 @@ public struct InputFile: Sendable, Equatable {
                 inputs.append(InputFile(path: path, relativePath: (path as NSString).lastPathComponent, isStandardInput: false))
             }
         }
+        // A file reached twice (named and inside a named folder, say) is read once.
+        var seen: Set<String> = []
+        inputs = inputs.filter { $0.isStandardInput || seen.insert(URL(fileURLWithPath: $0.path).standardizedFileURL.path).inserted }
         return (inputs, errors)
     }
 

@@ -17,7 +17,8 @@ public struct InputPipeline: Sendable {
 
     /// What the pipeline found, in input order.
     public enum Event {
-        /// The input is not text (binary or UTF-16): nothing else follows.
+        /// The input is not text (binary or UTF-16): it is not scanned. When
+        /// cleaning, a binary input's bytes follow as ``output(clean:original:)``.
         case notText(InputKind)
         /// The input's first invalid UTF-8 byte (0-based); reported once.
         case invalidUTF8(offset: Int)
@@ -57,7 +58,12 @@ public struct InputPipeline: Sendable {
                 case .longLine(let chunk): (chunk.bytes, false)
                 }
                 let kind = InputKind(prefix: head)
-                if kind != .text { return try emit(.notText(kind)) }
+                if kind != .text {
+                    try emit(.notText(kind))
+                    // Clean passes a binary input through as it is: nothing is lost.
+                    guard cleaning, case .binary = kind else { return }
+                    return try passThrough(piece, reader: &reader, name: name, emit: emit)
+                }
                 let skipped = scanner.ruleSet.rules.filter { $0.scope == .document }.map(\.id)
                 if !whole && !skipped.isEmpty { try emit(.documentRulesSkipped(skipped)) }
             }
@@ -85,6 +91,20 @@ public struct InputPipeline: Sendable {
                     try emit(.removed(clean.removed.map { $0.shifted(lines: segment.lineOffset, bytes: segment.byteOffset) }, segment))
                 }
             }
+        }
+    }
+
+    /// Emits `first` and every later piece unchanged, as clean output.
+    private func passThrough(_ first: SegmentReader.Piece, reader: inout SegmentReader, name: String,
+                             emit: (Event) throws -> Void) throws {
+        var piece: SegmentReader.Piece? = first
+        while let current = piece {
+            let bytes = switch current {
+            case .segment(let segment): segment.document.bytes
+            case .longLine(let chunk): chunk.bytes
+            }
+            try emit(.output(clean: bytes, original: bytes))
+            piece = try reader.next(name: name)
         }
     }
 }

@@ -84,10 +84,10 @@ public struct Scanner: Sendable {
         }
         if isStart && isEnd { findings += ProseLinter(rules: ruleSet.rules, document: document).findings() }
         findings += suppressions.unknown.map { unknown in
-            let offset = document.lines[unknown.line - 1].start
-            return Finding(
+            Finding(
                 path: document.name, line: unknown.line, column: unknown.column, endLine: unknown.line,
-                endColumn: unknown.column + unknown.id.unicodeScalars.count, byteOffset: offset, byteLength: 0,
+                endColumn: unknown.column + unknown.id.unicodeScalars.count, byteOffset: unknown.offset,
+                byteLength: unknown.id.utf8.count,
                 ruleID: Self.unknownSuppressionRuleID, category: .quality, severity: .warning, action: .flag,
                 message: "suppression names unknown rule '\(unknown.id)'"
                     + (ruleSet.closestRuleID(to: unknown.id).map { " (did you mean '\($0)'?)" } ?? ""),
@@ -203,7 +203,9 @@ private final class UnitEvaluator {
         let end = original.position(ofByte: range.upperBound)
         let matched = original.text(range)
         let line = start.line
+        // A message is one line: a match that spans lines is shown with spaces.
         let message = rule.message.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match, text: original.text)
+            .split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).joined(separator: " ")
         let replacement = rule.replacement?.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match, text: original.text)
         let block = self.block(of: range)
         return Finding(

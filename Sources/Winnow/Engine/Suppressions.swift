@@ -16,9 +16,10 @@ public struct Suppressions: Sendable {
     private var some: [Set<String>]
     /// Byte ranges of the directives themselves: no rule fires inside them.
     private var directives: [Range<Int>] = []
-    /// Ids named in directives that are not in the rule set: `(line, column, id)`,
-    /// 1-based line and column (Unicode scalars) of the id.
-    public private(set) var unknown: [(line: Int, column: Int, id: String)] = []
+    /// Ids named in directives that are not in the rule set: `(line, column,
+    /// offset, id)`, the 1-based line and column (Unicode scalars) and the
+    /// 0-based byte offset of the id.
+    public private(set) var unknown: [(line: Int, column: Int, offset: Int, id: String)] = []
 
     private static let htmlDirective = try! PCRE2Regex(
         #"<!--\s*winnow-(disable-next-line|disable|enable)\b([^>]*?)\s*-->"#, caseSensitive: true)
@@ -46,7 +47,7 @@ public struct Suppressions: Sendable {
                     let ids = Self.ids(subject, idsRange, lineStart: line.start)
                     for id in ids where !ruleIDs.contains(id.text) {
                         let position = document.position(ofByte: id.offset)
-                        unknown.append((position.line, position.column, id.text))
+                        unknown.append((position.line, position.column, id.offset, id.text))
                     }
                     let names = Set(ids.map(\.text))
                     switch kind {
