@@ -15,6 +15,8 @@
 public struct Scanner: Sendable {
     public let ruleSet: RuleSet
     public let limits: MatchLimits
+    /// Skips the rules whose required literals a unit lacks.
+    let prefilter: Prefilter
 
     /// The rule id of the findings that report a suppression comment naming
     /// a rule that is not loaded.
@@ -23,6 +25,7 @@ public struct Scanner: Sendable {
     public init(ruleSet: RuleSet, limits: MatchLimits = MatchLimits()) {
         self.ruleSet = ruleSet
         self.limits = limits
+        self.prefilter = Prefilter(rules: ruleSet.rules)
     }
 
     /// The findings in report order (``Finding/reportOrder(_:_:)``), and the
@@ -35,13 +38,14 @@ public struct Scanner: Sendable {
         let suppressions = Suppressions(document: document, ruleIDs: Set(ruleSet.rules.map(\.id)))
         let maxCaptures = ruleSet.rules.map { max($0.match?.maxCaptureCount ?? 0, $0.unless?.maxCaptureCount ?? 0) }.max() ?? 0
         let scratch = MatchScratch(limits: limits, maxCaptureCount: maxCaptures)
-        let whole = UnitEvaluator(view: document, scratch: scratch, suppressions: suppressions)
+        let whole = UnitEvaluator(view: document, scratch: scratch, suppressions: suppressions, prefilter: prefilter)
         let prose = document.format == .markdown
-            ? UnitEvaluator(view: MarkdownMask.prose(of: document), scratch: scratch, suppressions: suppressions) : whole
+            ? UnitEvaluator(view: MarkdownMask.prose(of: document), scratch: scratch, suppressions: suppressions,
+                            prefilter: prefilter) : whole
 
         var limitHits: [LimitHit] = []
         var decided: [(rule: Rule, evaluator: UnitEvaluator, hits: [UnitHit])] = []
-        let applicable = ruleSet.rules.filter { rule in
+        let applicable = ruleSet.rules.enumerated().filter { _, rule in
             guard rule.prose == nil else { return false }
             return switch (rule.scope, rule.conditions.position) {
             case (.document, _): isStart && isEnd
@@ -50,12 +54,11 @@ public struct Scanner: Sendable {
             default: true
             }
         }
-        let (unpositioned, positioned) = applicable.reduce(into: ([Rule](), [Rule]())) { groups, rule in
-            if rule.conditions.position == .any { groups.0.append(rule) } else { groups.1.append(rule) }
-        }
-        for rule in unpositioned {
+        let unpositioned = applicable.filter { $0.element.conditions.position == .any }
+        let positioned = applicable.filter { $0.element.conditions.position != .any }
+        for (index, rule) in unpositioned {
             let evaluator = rule.scanCode ? whole : prose
-            let candidates = evaluator.candidates(of: rule, limitHits: &limitHits)
+            let candidates = evaluator.candidates(of: rule, at: index, limitHits: &limitHits)
             decided.append((rule, evaluator, Self.runs(of: candidates, minimum: rule.conditions.minRun)))
         }
         var strippedWhole = [Bool](repeating: false, count: document.lines.count)
@@ -64,10 +67,10 @@ public struct Scanner: Sendable {
                 for line in evaluator.linesRemoved(by: rule.action, hit: hit) { strippedWhole[line] = true }
             }
         }
-        for rule in positioned {
+        for (index, rule) in positioned {
             let evaluator = rule.scanCode ? whole : prose
             let units = evaluator.units(of: rule.scope)
-            let candidates = evaluator.candidates(of: rule, limitHits: &limitHits)
+            let candidates = evaluator.candidates(of: rule, at: index, limitHits: &limitHits)
             var eligible = units.map { unit in unit.lines.allSatisfy { strippedWhole[$0] } }
             for hit in candidates { eligible[hit.unitIndex] = true }
             let region: Range<Int> = switch rule.conditions.position {
@@ -140,17 +143,48 @@ private final class UnitEvaluator {
     let view: Document
     let scratch: MatchScratch
     let suppressions: Suppressions
+    let prefilter: Prefilter
     private var unitsByScope: [Rule.Scope: [Unit]] = [:]
+    /// Per scope, per rule: the units where the prefilter found the rule's literals.
+    private var prefilterHits: [Rule.Scope: [[Int]]] = [:]
     private lazy var paragraphOfLine: [Int: ClosedRange<Int>] = {
         var map: [Int: ClosedRange<Int>] = [:]
         for paragraph in view.paragraphs() { for line in paragraph.lines { map[line] = paragraph.lines } }
         return map
     }()
 
-    init(view: Document, scratch: MatchScratch, suppressions: Suppressions) {
+    init(view: Document, scratch: MatchScratch, suppressions: Suppressions, prefilter: Prefilter) {
         self.view = view
         self.scratch = scratch
         self.suppressions = suppressions
+        self.prefilter = prefilter
+    }
+
+    /// The indices of the units of `scope` that rule `ruleIndex` must be run on.
+    private func unitIndices(for ruleIndex: Int, scope: Rule.Scope) -> [Int] {
+        let units = units(of: scope)
+        guard prefilter.gated[ruleIndex] else { return Array(units.indices) }
+        if let table = prefilterHits[scope] { return table[ruleIndex] }
+        var table = [[Int]](repeating: [], count: prefilter.gated.count)
+        var lastUnit = [Int](repeating: -1, count: prefilter.gated.count)
+        view.bytes.withUnsafeBufferPointer { buffer in
+            for (unitIndex, unit) in units.enumerated() {
+                let safe = prefilter.scan(UnsafeBufferPointer(rebasing: buffer[unit.bytes])) { rule in
+                    if lastUnit[rule] != unitIndex {
+                        lastUnit[rule] = unitIndex
+                        table[rule].append(unitIndex)
+                    }
+                }
+                if !safe {
+                    for rule in table.indices where prefilter.gated[rule] && lastUnit[rule] != unitIndex {
+                        lastUnit[rule] = unitIndex
+                        table[rule].append(unitIndex)
+                    }
+                }
+            }
+        }
+        prefilterHits[scope] = table
+        return table[ruleIndex]
     }
 
     func units(of scope: Rule.Scope) -> [Unit] {
@@ -160,14 +194,18 @@ private final class UnitEvaluator {
         return units
     }
 
-    /// The units that satisfy `rule` before `position` and `min_run` are
-    /// applied. A rule that hits a resource limit is recorded once in
-    /// `limitHits`; the unit where it did is not a hit.
-    func candidates(of rule: Rule, limitHits: inout [LimitHit]) -> [UnitHit] {
+    /// The units that satisfy `rule` (the rule set's rule `ruleIndex`)
+    /// before `position` and `min_run` are applied; units where the
+    /// prefilter rules it out are not tried. A rule that hits a resource
+    /// limit is recorded once in `limitHits`; the unit where it did is not a hit.
+    func candidates(of rule: Rule, at ruleIndex: Int, limitHits: inout [LimitHit]) -> [UnitHit] {
         var hits: [UnitHit] = []
         var limitReported = false
+        let units = units(of: rule.scope)
+        let indices = unitIndices(for: ruleIndex, scope: rule.scope)
         view.bytes.withUnsafeBufferPointer { buffer in
-            for (index, unit) in units(of: rule.scope).enumerated() {
+            for index in indices {
+                let unit = units[index]
                 do throws(MatchError) {
                     let matches = try evaluate(rule, unit, buffer).filter {
                         let offset = $0.range.lowerBound

@@ -18,6 +18,9 @@ public final class PCRE2Regex: @unchecked Sendable {
     public let pattern: String
     /// Number of capturing groups in the pattern (group 0, the whole match, not counted).
     public let captureCount: Int
+    /// Byte strings one of which every match contains (``RequiredLiterals``),
+    /// for the ``Prefilter``; `nil` when none are known.
+    public let requiredLiterals: [[UInt8]]?
     let code: OpaquePointer
 
     /// Compiles `pattern`.
@@ -42,6 +45,7 @@ public final class PCRE2Regex: @unchecked Sendable {
         _ = pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.pattern = pattern
         self.captureCount = Int(count)
+        self.requiredLiterals = RequiredLiterals.of(pattern: pattern, caseless: !caseSensitive)
         self.code = compiled
     }
 

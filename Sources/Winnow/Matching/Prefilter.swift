@@ -1,0 +1,130 @@
+/// Decides, with one pass over a unit's bytes, which rules' patterns can
+/// match there: the required literals of every rule (``RequiredLiterals``)
+/// go into one Aho–Corasick automaton (Aho and Corasick, "Efficient string
+/// matching", CACM 1975), built as a full DFA over the byte classes that
+/// occur in the literals; a rule whose literals do not occur is not run.
+/// Rules without literals always run.
+///
+/// The text is compared with its ASCII letters lowercased, and so are the
+/// literals (case-sensitive ones too: a necessary condition stays one).
+/// PCRE2's caseless matching also folds KELVIN SIGN (U+212A) to `k` and LONG
+/// S (U+017F) to `s`: a unit that holds either runs every rule.
+public struct Prefilter: Sendable {
+    /// For each rule, in rule-set order: whether it needs a literal to occur.
+    let gated: [Bool]
+    /// Byte (lowercased) → class; 0 for bytes in no literal.
+    private let classes: [UInt8]
+    private let classCount: Int
+    /// `transitions[state * classCount + class]`: the next state.
+    private let transitions: [Int32]
+    /// Rules whose literal ends at a state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+
+    /// Builds the automaton for `rules`.
+    public init(rules: [Rule]) {
+        var literalsByRule: [[[UInt8]]?] = rules.map { rule in
+            guard let match = rule.match else { return nil }
+            var all: [[UInt8]] = []
+            for pattern in match.patterns {
+                guard let literals = pattern.requiredLiterals else { return nil }
+                all += literals
+            }
+            return all.isEmpty ? nil : all.map { $0.map(Self.lowercased) }
+        }
+        // Rules with a resource-hungry number of literals stay ungated rather than bloat the automaton.
+        literalsByRule = literalsByRule.map { literals in literals.flatMap { $0.count <= 10_000 ? $0 : nil } }
+        gated = literalsByRule.map { $0 != nil }
+
+        var classes = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for literal in literalsByRule.compactMap({ $0 }).joined() {
+            for byte in literal where classes[Int(byte)] == 0 {
+                classes[Int(byte)] = UInt8(min(classCount, 255))
+                classCount = min(classCount + 1, 256)
+            }
+        }
+        self.classes = classes
+        self.classCount = classCount
+
+        // The trie.
+        var transitions = [Int32](repeating: -1, count: classCount)
+        var ruleOutputs: [[Int32]] = [[]]
+        for (ruleIndex, literals) in literalsByRule.enumerated() {
+            for literal in literals ?? [] {
+                var state = 0
+                for byte in literal {
+                    let slot = state * classCount + Int(classes[Int(byte)])
+                    if transitions[slot] < 0 {
+                        transitions[slot] = Int32(ruleOutputs.count)
+                        ruleOutputs.append([])
+                        transitions += [Int32](repeating: -1, count: classCount)
+                    }
+                    state = Int(transitions[slot])
+                }
+                if ruleOutputs[state].last != Int32(ruleIndex) { ruleOutputs[state].append(Int32(ruleIndex)) }
+            }
+        }
+        // Failure links, breadth first, folded into a full DFA.
+        var failure = [Int](repeating: 0, count: ruleOutputs.count)
+        var queue: [Int] = []
+        for byteClass in 0..<classCount {
+            let slot = byteClass
+            if transitions[slot] < 0 {
+                transitions[slot] = 0
+            } else {
+                queue.append(Int(transitions[slot]))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            ruleOutputs[state] += ruleOutputs[failure[state]].filter { !ruleOutputs[state].contains($0) }
+            for byteClass in 0..<classCount {
+                let slot = state * classCount + byteClass
+                let fallback = transitions[failure[state] * classCount + byteClass]
+                if transitions[slot] < 0 {
+                    transitions[slot] = fallback
+                } else {
+                    let next = Int(transitions[slot])
+                    failure[next] = Int(fallback)
+                    queue.append(next)
+                }
+            }
+        }
+        self.transitions = transitions
+        var start: [Int32] = [0]
+        for list in ruleOutputs { start.append(start.last! + Int32(list.count)) }
+        outputStart = start
+        outputs = Array(ruleOutputs.joined())
+    }
+
+    /// Calls `hit` with the index of every gated rule whose literal occurs in
+    /// `bytes` (possibly more than once); returns false when the unit holds
+    /// a character that makes the prefilter unsafe, and every rule must run.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, hit: (Int) -> Void) -> Bool {
+        var state = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0xC5 || byte == 0xE2 {
+                // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
+                if byte == 0xC5, index + 1 < count, bytes[index + 1] == 0xBF { return false }
+                if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA { return false }
+            }
+            state = Int(transitions[state * classCount + Int(classes[Int(Self.lowercased(byte))])])
+            let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
+            if first < last {
+                for output in first..<last { hit(Int(outputs[output])) }
+            }
+            index += 1
+        }
+        return true
+    }
+
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+@testable import Winnow
+
+@Suite struct RequiredLiteralsTests {
+    private func literals(_ pattern: String, caseless: Bool = true) -> [String]? {
+        RequiredLiterals.of(pattern: pattern, caseless: caseless)?.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func longestRunOfAConcatenation() {
+        #expect(literals(#"\bthis (?:web)?site uses cookies\b"#) == ["site uses cookies"])
+        #expect(literals(#"^Read\s+more$"#) == ["read"])
+        #expect(literals("Read More", caseless: false) == ["Read More"])
+        #expect(literals(#"price: \d+ €"#) == ["price: "])
+    }
+
+    @Test func alternationsNeedALiteralFromEveryBranch() {
+        #expect(literals("(?:read more|continue reading)") == ["read more", "continue reading"])
+        #expect(literals(#"foo|\d+"#) == nil)
+        #expect(literals(#"(?<![\p{L}_])(?:we\s+use\s+cookies(?![\p{L}])|accept\s+all)"#) == ["cookies", "accept"])
+    }
+
+    @Test func optionalAndRepeatedPiecesAreNotRequired() {
+        #expect(literals("ab(?:cdef)?gh") == ["ab"])
+        #expect(literals("x*yz") == ["yz"])
+        #expect(literals("(?:abc){0,2}de") == ["de"])
+        #expect(literals("(?:abc){2}de") == ["abc"])
+    }
+
+    @Test func caselessLiteralsKeepOnlyCaseStableCharacters() {
+        #expect(literals("đọc thêm") == ["c th"])
+        #expect(literals("đọc thêm", caseless: false) == ["đọc thêm"])
+        #expect(literals("本页含广告") == ["本页含广告"])
+        #expect(literals("(?i)cookies") == nil)
+        #expect(literals(#"\Qa.b*c\E"#) == ["a.b*c"])
+    }
+}
+
+@Suite struct PrefilterTests {
+    @Test func onlyRulesWhoseLiteralsOccurRun() throws {
+        let rules = try Support.rules("""
+            rules:
+              - {id: cookie, match: {keywords: [we use cookies]}}
+              - {id: more, match: {regex: ['^(?:read more|đọc thêm)']}}
+              - {id: short, when: {max_chars: 5}}
+            """)
+        let prefilter = Prefilter(rules: rules)
+        #expect(prefilter.gated == [true, true, false])
+        func hits(_ text: String) -> (Set<Int>, Bool) {
+            var found: Set<Int> = []
+            let bytes = Array(text.utf8)
+            let safe = bytes.withUnsafeBufferPointer { prefilter.scan($0) { found.insert($0) } }
+            return (found, safe)
+        }
+        #expect(hits("WE USE COOKIES.") == ([0], true))
+        #expect(hits("No notice here.") == ([], true))
+        #expect(hits("We use coo\u{212A}ies") == ([], false))
+    }
+
+    @Test func prefilteredScanFindsWhatAFullScanFinds() throws {
+        let yaml = """
+            rules:
+              - {id: cookie, match: {keywords_file: k.txt}}
+              - {id: more, match: {regex: ['^(?:Read\\s+more|Đọc\\s+thêm)\\b']}}
+            """
+        let rules = try Support.rules(yaml, files: ["k.txt": "we use cookies\nchúng tôi sử dụng cookie\n"])
+        let text = "Body.\nWe use cookies here.\nCHÚNG TÔI SỬ DỤNG COOKIE\nĐỌC THÊM: x\nread MORE\nNothing.\nWe use coo\u{212A}ies"
+        let findings = Scanner(ruleSet: try RuleSet(rules: rules)).scan(Document(name: "d", bytes: Array(text.utf8))).findings
+        #expect(Support.spans(findings) == ["2:1-2:15 cookie", "3:1-3:25 cookie", "4:1-4:9 more", "5:1-5:10 more", "7:1-7:15 cookie"])
+    }
+}
