@@ -94,6 +94,16 @@ enum Invariants {
         return reachable.contains(output.count)
     }
 
+    /// Whether `clean` is idempotent on plain text under `ruleSet`: every rule
+    /// judges single lines (`scope: line`, no `position`, no `min_run`) and
+    /// flags or removes whole lines, so each line is judged on its own bytes.
+    static func isLineLocal(_ ruleSet: RuleSet) -> Bool {
+        ruleSet.rules.allSatisfy { rule in
+            [.flag, .stripLine, .stripBlock].contains(rule.action) && rule.scope == .line
+                && rule.conditions.position == .any && rule.conditions.minRun == 1
+        }
+    }
+
     /// `result[i]`: the 1-based line of byte offset i, for i in 0...count: one
     /// more than the terminators (LF, CRLF as one, lone CR) that end at or
     /// before i, at most the number of lines.

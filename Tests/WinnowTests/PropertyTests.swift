@@ -7,18 +7,20 @@ import Testing
 @Suite struct PropertyTests {
     static let seeds: ClosedRange<UInt64> = 1...300
 
-    /// Clean is idempotent for rule sets of `line`-scope rules with actions
-    /// `flag`, `strip-line` and `strip-block`, no `position`, no `min_run`,
-    /// on plain text, and on Markdown where no removed line opens or closes
-    /// front matter, a fence or an HTML comment. Each rule then decides every
-    /// line from that line's bytes alone, the lines a first clean keeps are
-    /// whole input lines (suppression comments included), and none of them
-    /// was hit, so a second clean finds nothing to remove. Outside that class
-    /// a first clean can create new hits: see `cleanIsNotIdempotentBeyondThatClass`.
+    /// Clean is idempotent for line-local rule sets (``Invariants/isLineLocal(_:)``:
+    /// `line` scope, actions `flag`, `strip-line` and `strip-block`, no
+    /// `position`, no `min_run`) on plain text, and on Markdown where no
+    /// removed line opens or closes front matter, a fence or an HTML comment.
+    /// Each rule then decides every line from that line's bytes alone, the
+    /// lines a first clean keeps are whole input lines (suppression comments
+    /// included), and none of them was hit, so a second clean finds nothing
+    /// to remove. Outside that class a first clean can create new hits: see
+    /// `cleanIsNotIdempotentBeyondThatClass`.
     @Test func cleanIsIdempotentForLineLocalRules() throws {
         for seed in Self.seeds {
             let sample = Sample(seed: seed, format: seed.isMultiple(of: 2) ? .markdown : .plain, multiLineMarkup: false)
             let rules = RuleSetSample(seed: seed, words: sample.words, kinds: .lineLocal)
+            #expect(Invariants.isLineLocal(try RuleSet(rules: try Support.rules(rules.yaml))))
             let once = try clean(sample.document, rules.yaml)
             let twice = try clean(Document(name: sample.document.name, bytes: once.bytes), rules.yaml)
             #expect(twice.bytes == once.bytes, "seed \(seed)\n\(rules.yaml)")

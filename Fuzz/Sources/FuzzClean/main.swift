@@ -47,7 +47,8 @@ private let fixedRuleSet = try! RuleSet(
 /// file (before the first NUL) and a document (after it); any other input is
 /// a document for the built-in pack and ``fixedRules``. The document is
 /// scanned and cleaned as plain text and as Markdown; a broken invariant
-/// (``Invariants``) stops the run as a crash.
+/// (``Invariants``), or a second clean of plain text under a line-local rule
+/// file that changes the first's output, stops the run as a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzClean(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     var bytes = start.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
@@ -63,7 +64,13 @@ public func fuzzClean(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         let scan = Scanner(ruleSet: ruleSet).scan(document)
         _ = scan.findings.map { TextReport.line(for: $0) } + scan.limitHits.map { TextReport.line(for: $0) }
         let result = Cleaner.clean(document, findings: scan.findings)
-        let problems = Invariants.findingProblems(scan.findings, in: document) + Invariants.cleanProblems(result, of: document)
+        var problems = Invariants.findingProblems(scan.findings, in: document) + Invariants.cleanProblems(result, of: document)
+        if document.format == .plain, Invariants.isLineLocal(ruleSet) {
+            let again = Document(name: name, bytes: result.bytes)
+            if Cleaner.clean(again, findings: Scanner(ruleSet: ruleSet).scan(again).findings).bytes != result.bytes {
+                problems.append("a second clean changed the output")
+            }
+        }
         if !problems.isEmpty { fatalError("\(name): " + problems.joined(separator: "; ")) }
     }
     return 0
