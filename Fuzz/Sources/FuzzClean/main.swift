@@ -62,7 +62,7 @@ public func fuzzClean(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     for name in ["fuzz.txt", "fuzz.md"] {
         let document = Document(name: name, bytes: bytes)
         let scan = Scanner(ruleSet: ruleSet).scan(document)
-        _ = scan.findings.map { TextReport.line(for: $0) } + scan.limitHits.map { TextReport.line(for: $0) }
+        _ = scan.findings.map { TextReport.line(for: $0) }
         let result = Cleaner.clean(document, findings: scan.findings)
         var problems = Invariants.findingProblems(scan.findings, in: document) + Invariants.cleanProblems(result, of: document)
         if document.format == .plain, Invariants.isLineLocal(ruleSet) {
