@@ -104,6 +104,19 @@ import Testing
             "“Don’t miss the last train,” she warned, checking her watch.\nIt isn’t clear when the bridge will reopen.\n")
     }
 
+    // Found by PropertyTests: stripping the block around a suppression
+    // comment took the comment and unsuppressed the lines after it.
+    @Test func suppressionCommentsAreKept() throws {
+        let block = "rules:\n  - id: promo\n    action: strip-block\n    match: {keywords: [promo]}\n"
+        #expect(try Support.clean("Promo today\n# winnow-disable\n\nPromo kept\n", block) == "# winnow-disable\n\nPromo kept\n")
+        #expect(try Support.clean("# winnow-disable\n\nPromo kept\n", block) == "# winnow-disable\n\nPromo kept\n")
+        let cut = "rules:\n  - id: cut\n    action: strip-match\n    match: {regex: ['Promo.*']}\n"
+        let document = Document(name: "a.md", bytes: Array("Promo <!-- winnow-disable -->\nPromo kept\n".utf8))
+        let findings = Scanner(ruleSet: try RuleSet(rules: try Support.rules(cut))).scan(document).findings
+        #expect(Support.spans(findings) == ["1:1-1:30 cut"])
+        #expect(Cleaner.clean(document, findings: findings).bytes == document.bytes)
+    }
+
     @Test func cleanIsIdempotentOnTheSample() throws {
         let ruleSet = try RuleSet.load(paths: [])
         let bytes = try Support.bytes(Support.root.appendingPathComponent("samples/input/000_b65178fd440193c6.txt"))

@@ -34,6 +34,13 @@ import Testing
             "   \r\n        \r\n   \r\nSee        and       \r\n      here.\r\n\r\n                 \r\n\r\n- item\r\n\r\n    list text\r\n")
     }
 
+    // CommonMark: an indented line that opens the document is code. Found by
+    // PropertyTests: stripping the lines above such a line made it prose.
+    @Test func indentedCodeMayOpenTheDocument() {
+        let masked = MarkdownMask.prose(of: Document(name: "a.md", bytes: Array("    code\nText\n".utf8)))
+        #expect(String(decoding: masked.bytes, as: UTF8.self) == "        \nText\n")
+    }
+
     @Test func unclosedFenceRunsToTheEnd() {
         let masked = MarkdownMask.prose(of: Document(name: "a.md", bytes: Array("Text\n~~~~\ncode\n~~~\nmore\n".utf8)))
         #expect(String(decoding: masked.bytes, as: UTF8.self) == "Text\n    \n    \n   \n    \n")

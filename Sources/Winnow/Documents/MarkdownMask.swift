@@ -9,7 +9,8 @@
 /// - fences: a line of 3+ backticks or tildes (any indentation, so fences
 ///   inside list items count), closed by a line of 3+ of the same character,
 ///   at least as many; a `---` inside a fence is code, never a delimiter;
-/// - indented code: 4 spaces or a tab after a blank line, outside lists;
+/// - indented code: 4 spaces or a tab on the first line or after a blank
+///   line, outside lists;
 /// - code spans: a run of N backticks up to the next run of exactly N on the
 ///   same line; HTML comments: `<!--` to `-->`, across lines.
 public enum MarkdownMask {
@@ -55,7 +56,7 @@ public enum MarkdownMask {
             if document.blankLines[index] {
                 continue
             }
-            let previousBlank = index > 0 && document.blankLines[index - 1]
+            let previousBlank = index == 0 || document.blankLines[index - 1]
             let isIndented = indent >= 4 || content.first == 0x09
             if !inComment, isIndented, !inList, previousBlank || inIndentedCode {
                 ranges.append(line.content)

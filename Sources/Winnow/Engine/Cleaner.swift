@@ -13,6 +13,9 @@
 ///   runs of blank lines into a longer one, or leave new blank lines at the
 ///   start or end of the document (usually one separator, as SPEC section 4
 ///   says), so no new run of blank lines appears where the removed lines stood.
+/// - A line that holds a suppression comment (``Suppressions``) is never
+///   removed and no edit touches the comment, so the clean text is
+///   suppressed as the input was and a second clean finds what the first did.
 /// - Everything else, byte order mark, line terminators and a missing final
 ///   newline included, is copied unchanged.
 public enum Cleaner {
@@ -21,10 +24,14 @@ public enum Cleaner {
             let all = RemovedSpan(ruleID: rejection.ruleID, line: 1, byteOffset: 0, byteLength: document.bytes.count)
             return CleanResult(bytes: [], removed: document.bytes.isEmpty ? [] : [all], rejection: rejection)
         }
+        let directives = Suppressions(document: document, ruleIDs: []).directives
         var removedBy = [String?](repeating: nil, count: document.lines.count)
         var edits: [Edit] = []
         for finding in findings {
             let range = finding.byteOffset..<(finding.byteOffset + finding.byteLength)
+            if finding.action == .replace || finding.action == .stripMatch, directives.contains(where: { $0.overlaps(range) }) {
+                continue
+            }
             switch finding.action {
             case .flag, .reject: break
             case .replace: edits.append(Edit(range: range, replacement: finding.replacement ?? "", action: .replace, ruleID: finding.ruleID))
@@ -35,6 +42,9 @@ public enum Cleaner {
             case .stripBlock:
                 for line in finding.block { removedBy[line - 1] = removedBy[line - 1] ?? finding.ruleID }
             }
+        }
+        for (index, line) in document.lines.enumerated() where directives.contains(where: { $0.overlaps(line.content) }) {
+            removedBy[index] = nil
         }
         removeSeparators(&removedBy, blank: document.blankLines)
         for (index, ruleID) in removedBy.enumerated() {

@@ -14,8 +14,9 @@ public struct Suppressions: Sendable {
     private var all: [Bool]
     /// `some[i]`: the rules suppressed on line i + 1.
     private var some: [Set<String>]
-    /// Byte ranges of the directives themselves: no rule fires inside them.
-    private var directives: [Range<Int>] = []
+    /// Byte ranges of the directives themselves, in document order: no rule
+    /// fires inside them and `clean` keeps them.
+    public private(set) var directives: [Range<Int>] = []
     /// Ids named in directives that are not in the rule set: `(line, column,
     /// offset, id)`, the 1-based line and column (Unicode scalars) and the
     /// 0-based byte offset of the id.

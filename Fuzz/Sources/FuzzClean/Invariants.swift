@@ -1,0 +1,1 @@
+../../../Tests/WinnowTests/Invariants.swift
