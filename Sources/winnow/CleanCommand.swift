@@ -111,7 +111,10 @@ struct CleanCommand: ParsableCommand {
                 continue
             }
             if let other = written.updateValue(input.path, forKey: realPath(destination)) {
-                run.report(.fileError(InputError(path: input.path, message: "not written: \(other) is cleaned to the same \(destination)")))
+                // In place, a file reached twice (through a link, say) is cleaned once.
+                if !inPlace {
+                    run.report(.fileError(InputError(path: input.path, message: "not written: \(other) is written to the same file, \(destination)")))
+                }
                 continue
             }
             if !inPlace, realPath(destination) == realPath(input.path) {
@@ -122,8 +125,8 @@ struct CleanCommand: ParsableCommand {
                 let parent = (destination as NSString).deletingLastPathComponent
                 try FileManager.default.createDirectory(atPath: parent.isEmpty ? "." : parent, withIntermediateDirectories: true)
                 let writer = try AtomicFileWriter(destination: destination)
-                // A `.gz` destination is written gzip-compressed.
-                let compressor = destination.hasSuffix(".gz") ? Gzip.Deflater() : nil
+                // A `.gz` destination, or a compressed file cleaned in place, is written gzip-compressed.
+                let compressor = destination.hasSuffix(".gz") || (inPlace && isCompressed(destination)) ? Gzip.Deflater() : nil
                 sinks.changed = false
                 let complete = try clean(input, run: run, sinks: sinks) { bytes in
                     try writer.write(compressor?.deflate(bytes) ?? bytes)
@@ -240,6 +243,12 @@ struct CleanCommand: ParsableCommand {
     /// `path` absolute, with symbolic links resolved, to compare files.
     private func realPath(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    /// Whether the file at `path` starts with the gzip magic bytes.
+    private func isCompressed(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        return Gzip.isCompressed([UInt8]((try? handle.read(upToCount: 2)) ?? Data()))
     }
 
     private func isFolder(_ path: String) -> Bool {

@@ -15,7 +15,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --jsonl, the field that names a document in reports (default: PATH:LINE).", valueName: "field"))
     var idField: String?
 
-    @Option(help: ArgumentHelp("With --jsonl, how many threads scan records (default: every core).", valueName: "n"))
+    @Option(help: ArgumentHelp("With --jsonl, how many threads scan records (default: the number of cores).", valueName: "n"))
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {

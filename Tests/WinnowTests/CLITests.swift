@@ -170,7 +170,7 @@ import Testing
         }
         let outcome = try winnow(["clean", "c1/x.txt", "c2/x.txt", "--output", "out"], in: folder)
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "c2/x.txt: error: not written: c1/x.txt is cleaned to the same \(folder.path)/out/x.txt\n")
+        #expect(outcome.stderr == "c2/x.txt: error: not written: c1/x.txt is written to the same file, \(folder.path)/out/x.txt\n")
         #expect(try String(contentsOf: folder.appendingPathComponent("out/x.txt"), encoding: .utf8) == "c1\n")
         #expect(try winnow(["clean", "c1", "--output", "c1/out"], in: folder) ==
             Outcome(status: 2, stdout: "", stderr: "winnow: error: --output c1/out lies inside the input folder c1\n"))

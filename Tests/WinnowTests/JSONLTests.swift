@@ -14,8 +14,12 @@ import Testing
             #"{"id": 7, "text": "Tab\there \"ok\" é\u0001", "meta": {"text": "inner"}, "tags": ["x", null, true, -1.5e3]}"#)
     }
 
-    @Test func unpairedSurrogatesBecomeReplacementCharacters() throws {
-        #expect(try record(#"{"text": "a\ud800b\udc00"}"#).string("text") == Array("a\u{FFFD}b\u{FFFD}".utf8))
+    @Test func unpairedSurrogatesSurviveARoundTrip() throws {
+        let record = try record(#"{"text": "a\ud800b\udc00"}"#)
+        let text = try #require(try record.string("text"))
+        #expect(text == [0x61, 0xED, 0xA0, 0x80, 0x62, 0xED, 0xB0, 0x80])
+        #expect(String(decoding: record.replacing("text", with: text + Array(" c".utf8)), as: UTF8.self) ==
+            #"{"text": "a\ud800b\udc00 c"}"#)
     }
 
     @Test func malformedLinesSayWhereAndWhy() {
@@ -125,5 +129,24 @@ import Testing
         let truncated = Array(try Support.bytes(folder.appendingPathComponent("in.jsonl.gz")).prefix(20))
         #expect(try WinnowProcess.run(["check", "--jsonl", "-"], stdin: truncated).stderr.hasPrefix(
             "<stdin>: error: cannot decompress standard input: the gzip data ends early\n"))
+    }
+}
+
+@Suite struct JSONLEdgeCLITests {
+    @Test func byteOrderMarkBeforeTheFirstRecordIsKept() throws {
+        let input: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"{"text": "Body.\nRead more"}"#.utf8) + [0x0A]
+        let outcome = try WinnowProcess.run(["clean", "--jsonl", "-"], stdin: input)
+        #expect(outcome == WinnowProcess.Outcome(status: 0, stdout: "\u{FEFF}" + #"{"text": "Body.\n"}"# + "\n", stderr: ""))
+    }
+
+    @Test func compressedFileCleanedInPlaceStaysCompressed() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("notes.txt")
+        try Data(Gzip.Deflater().deflate(Array("Body\nRead more\n".utf8), finish: true)).write(to: file)
+        #expect(try WinnowProcess.run(["clean", "--in-place", "notes.txt"], in: folder).status == 0)
+        let bytes = try Support.bytes(file)
+        #expect(Gzip.isCompressed(bytes))
+        #expect(try Gzip.Inflater().inflate(bytes) == Array("Body\n".utf8))
     }
 }

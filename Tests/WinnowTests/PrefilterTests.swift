@@ -32,6 +32,10 @@ import Testing
         #expect(literals("本页含广告") == ["本页含广告"])
         #expect(literals("(?i)cookies") == nil)
         #expect(literals(#"\Qa.b*c\E"#) == ["a.b*c"])
+        for pattern in [#"\x41BC"#, #"\101BC"#, #"\cABC"#, #"(a)\g1bcd"#, #"(?<n>a)\k<n>bcd"#, #"\N{U+41}BC"#] {
+            #expect(literals(pattern) == nil, "\(pattern)")
+        }
+        #expect(literals(#"\bread\s+\p{L}more\pLx"#) == ["read"])
     }
 }
 

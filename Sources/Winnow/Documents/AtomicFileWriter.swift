@@ -32,7 +32,7 @@ public final class AtomicFileWriter {
             throw InputError(path: destination, message: "cannot write: \(String(cString: strerror(errno)))")
         }
         self.descriptor = descriptor
-        self.temporary = String(cString: template)
+        self.temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         InterruptCleanup.register(temporary)
     }
 

@@ -25,7 +25,9 @@ public struct JSONLRecord: Sendable {
 
     /// The decoded UTF-8 bytes of the string field `key`, or `nil` when the
     /// record has no such key. Escapes (`\n`, `\u00e9`, surrogate pairs) are
-    /// decoded; an unpaired surrogate becomes U+FFFD.
+    /// decoded; an unpaired surrogate escape becomes the surrogate's
+    /// three-byte form (WTF-8, not valid UTF-8, matched as invalid bytes), so
+    /// that ``replacing(_:with:)`` writes it back as the same escape.
     /// - Throws: ``JSONLError`` when the field is not a string.
     public func string(_ key: String) throws(JSONLError) -> [UInt8]? {
         guard let range = values[key] else { return nil }
@@ -180,8 +182,11 @@ enum JSONString {
         out.reserveCapacity(contents.count)
         var index = contents.startIndex
         var pendingHigh: UInt32?
+        func surrogate(_ value: UInt32) -> [UInt8] {
+            [0xE0 | UInt8(value >> 12), 0x80 | UInt8((value >> 6) & 0x3F), 0x80 | UInt8(value & 0x3F)]
+        }
         func flushHigh() {
-            if pendingHigh != nil { out += Array("\u{FFFD}".utf8); pendingHigh = nil }
+            if let high = pendingHigh { out += surrogate(high); pendingHigh = nil }
         }
         while index < contents.endIndex {
             let byte = contents[index]
@@ -201,14 +206,17 @@ enum JSONString {
                     pendingHigh = value
                     continue
                 }
-                var scalar = Unicode.Scalar(value)
                 if (0xDC00...0xDFFF).contains(value) {
-                    scalar = pendingHigh.flatMap { Unicode.Scalar(0x10000 + (($0 - 0xD800) << 10) + (value - 0xDC00)) }
+                    if let high = pendingHigh, let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (value - 0xDC00)) {
+                        out += Array(String(scalar).utf8)
+                    } else {
+                        out += surrogate(value)
+                    }
                     pendingHigh = nil
-                } else {
-                    flushHigh()
+                    continue
                 }
-                out += Array(String(scalar ?? "\u{FFFD}").utf8)
+                flushHigh()
+                out += Array(String(Unicode.Scalar(value) ?? "\u{FFFD}").utf8)
                 continue
             }
             flushHigh()
@@ -225,12 +233,22 @@ enum JSONString {
         return out
     }
 
-    /// `text` as a JSON string, quotes included.
+    /// `text` as a JSON string, quotes included; the three-byte form of a
+    /// lone surrogate (see ``JSONLRecord/string(_:)``) becomes its `\u` escape.
     static func encode(_ text: [UInt8]) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(text.count + 2)
         let hex = Array("0123456789abcdef".utf8)
-        for byte in text {
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            index += 1
+            if byte == 0xED, index + 1 < text.count, (0xA0...0xBF).contains(text[index]), text[index + 1] & 0xC0 == 0x80 {
+                let value = 0xD000 | (UInt32(text[index] & 0x3F) << 6) | UInt32(text[index + 1] & 0x3F)
+                out += Array("\\u".utf8) + [12, 8, 4, 0].map { hex[Int((value >> UInt32($0)) & 0xF)] }
+                index += 2
+                continue
+            }
             switch byte {
             case UInt8(ascii: "\""): out += [0x5C, 0x22]
             case UInt8(ascii: "\\"): out += [0x5C, 0x5C]

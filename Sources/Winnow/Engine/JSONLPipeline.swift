@@ -78,21 +78,22 @@ public struct JSONLPipeline: Sendable {
     /// The events of each line, in order, computed on ``threads`` threads.
     private func scan(_ lines: [Line], in bytes: [UInt8], firstLine: Int, name: String, cleaning: Bool) -> [[Event]] {
         var results = [[Event]](repeating: [], count: lines.count)
-        let work: @Sendable (Int) -> [Event] = { index in
-            let line = lines[index]
-            return events(Array(bytes[line.start..<line.end]), contentEnd: line.contentEnd - line.start,
-                          number: firstLine + index, name: name, cleaning: cleaning)
+        let workers = max(1, min(threads, lines.count))
+        // Each worker reuses one match state; each index is written by exactly one worker.
+        let work: @Sendable (Int, UnsafeMutableBufferPointer<[Event]>) -> Void = { worker, output in
+            let scratch = scanner.makeScratch()
+            for index in stride(from: worker, to: lines.count, by: workers) {
+                let line = lines[index]
+                output[index] = events(Array(bytes[line.start..<line.end]), contentEnd: line.contentEnd - line.start,
+                                       number: firstLine + index, name: name, cleaning: cleaning, scratch: scratch)
+            }
         }
-        guard threads > 1, lines.count > 1 else {
-            for index in lines.indices { results[index] = work(index) }
-            return results
-        }
-        let workers = min(threads, lines.count)
         results.withUnsafeMutableBufferPointer { buffer in
-            // Each index is written by exactly one worker.
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in stride(from: worker, to: lines.count, by: workers) { output[index] = work(index) }
+            if workers == 1 {
+                work(0, output)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: workers) { work($0, output) }
             }
         }
         return results
@@ -100,8 +101,11 @@ public struct JSONLPipeline: Sendable {
 
     /// The events of one line: a blank line passes, a malformed one is
     /// reported, a record is scanned (and cleaned).
-    private func events(_ raw: [UInt8], contentEnd: Int, number: Int, name: String, cleaning: Bool) -> [Event] {
-        let content = raw[..<contentEnd]
+    private func events(_ raw: [UInt8], contentEnd: Int, number: Int, name: String, cleaning: Bool,
+                        scratch: MatchScratch) -> [Event] {
+        // A UTF-8 byte order mark before the first record is kept, not parsed.
+        let bom = number == 1 && raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let content = raw[bom..<contentEnd]
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             return cleaning ? [.output(raw)] : []  // a blank line is not a record
         }
@@ -117,7 +121,7 @@ public struct JSONLPipeline: Sendable {
         }
         let id = idField.flatMap { try? record.string($0) }.map { String(decoding: $0, as: UTF8.self) }
         let document = Document(name: id ?? "\(name):\(number)", bytes: text)
-        let result = scanner.scan(document)
+        let result = scanner.scan(document, scratch: scratch)
         var events: [Event] = result.limitHits.isEmpty ? [] : [.limitHits(result.limitHits)]
         events.append(.findings(result.findings, document: document))
         guard cleaning else { return events }
@@ -125,6 +129,6 @@ public struct JSONLPipeline: Sendable {
         if let rejection = clean.rejection { return events + [.rejected(rejection, line: raw)] }
         guard clean.bytes != text else { return events + [.output(raw)] }
         return events + [.removed(clean.removed, document: document),
-                         .output(record.replacing(textField, with: clean.bytes) + raw[contentEnd...])]
+                         .output(raw[..<bom] + record.replacing(textField, with: clean.bytes) + raw[contentEnd...])]
     }
 }

@@ -17,6 +17,7 @@ public struct Scanner: Sendable {
     public let limits: MatchLimits
     /// Skips the rules whose required literals a unit lacks.
     let prefilter: Prefilter
+    private let ruleIDs: Set<String>
 
     /// The rule id of the findings that report a suppression comment naming
     /// a rule that is not loaded.
@@ -26,6 +27,14 @@ public struct Scanner: Sendable {
         self.ruleSet = ruleSet
         self.limits = limits
         self.prefilter = Prefilter(rules: ruleSet.rules)
+        self.ruleIDs = Set(ruleSet.rules.map(\.id))
+    }
+
+    /// Match state sized for this rule set, for ``scan(_:isStart:isEnd:scratch:)``:
+    /// a caller that scans many small documents on one thread reuses one.
+    public func makeScratch() -> MatchScratch {
+        let maxCaptures = ruleSet.rules.map { max($0.match?.maxCaptureCount ?? 0, $0.unless?.maxCaptureCount ?? 0) }.max() ?? 0
+        return MatchScratch(limits: limits, maxCaptureCount: maxCaptures)
     }
 
     /// The findings in report order (``Finding/reportOrder(_:_:)``), and the
@@ -34,10 +43,12 @@ public struct Scanner: Sendable {
     ///   - isStart: whether `document` starts its input (else `head` rules do not apply);
     ///   - isEnd: whether it ends its input (else `tail` rules do not apply).
     ///   `document`-scope rules apply only to a whole input.
-    public func scan(_ document: Document, isStart: Bool = true, isEnd: Bool = true) -> ScanResult {
-        let suppressions = Suppressions(document: document, ruleIDs: Set(ruleSet.rules.map(\.id)))
-        let maxCaptures = ruleSet.rules.map { max($0.match?.maxCaptureCount ?? 0, $0.unless?.maxCaptureCount ?? 0) }.max() ?? 0
-        let scratch = MatchScratch(limits: limits, maxCaptureCount: maxCaptures)
+    ///   - scratch: match state to reuse (from ``makeScratch()``, on one
+    ///     thread at a time); a new one by default.
+    public func scan(_ document: Document, isStart: Bool = true, isEnd: Bool = true,
+                     scratch: MatchScratch? = nil) -> ScanResult {
+        let suppressions = Suppressions(document: document, ruleIDs: ruleIDs)
+        let scratch = scratch ?? makeScratch()
         let whole = UnitEvaluator(view: document, scratch: scratch, suppressions: suppressions, prefilter: prefilter)
         let prose = document.format == .markdown
             ? UnitEvaluator(view: MarkdownMask.prose(of: document), scratch: scratch, suppressions: suppressions,

@@ -136,12 +136,23 @@ enum RequiredLiterals {
                 if escaped.isASCII, !(escaped.properties.isAlphabetic || ("0"..."9").contains(escaped)) {
                     return literal(escaped)
                 }
-                // \b \w \s \d \p{…} \x{…} \1 …: no literal; skip braces of \p{…} and \x{…}.
-                if peek == "{" {
-                    guard let close = scalars[position...].firstIndex(of: "}") else { return nil }
-                    position = close + 1
+                // Escapes that stand for a class or an assertion and take no argument.
+                if "bBdDwWsShHvVRAzZGKXN".unicodeScalars.contains(escaped), peek != "{" {
+                    return Node(exact: nil, required: nil)
                 }
-                return Node(exact: nil, required: nil)
+                // \p{…}, \P{…}, \pL: a property class.
+                if escaped == "p" || escaped == "P" {
+                    if peek == "{" {
+                        guard let close = scalars[position...].firstIndex(of: "}") else { return nil }
+                        position = close + 1
+                    } else {
+                        position += 1
+                    }
+                    return Node(exact: nil, required: nil)
+                }
+                // Anything else (\x41, \101, \cA, \g1, \k<name>, \N{U+41} …) is not
+                // read here: the pattern gets no literals and always runs.
+                return nil
             case ".", "^", "$":
                 return Node(exact: nil, required: nil)
             case "*", "+", "?", "{", ")", "|":
