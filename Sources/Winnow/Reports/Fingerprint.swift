@@ -11,13 +11,6 @@
 /// new copy of the same line above it shifts `N` for the copies below it.
 /// The path is not part of it: a baseline pairs it with the path.
 public enum Fingerprint {
-    /// One fingerprint for each of `findings`, in their order; the findings
-    /// must be those of `document`, in report order.
-    public static func of(_ findings: [Finding], in document: Document) -> [String] {
-        var counter = Counter()
-        return findings.map { counter.next($0, line: document.text(document.lines[$0.line - 1].content)) }
-    }
-
     /// Gives the fingerprints of one file's findings in report order,
     /// counting occurrences across calls (across the segments of a large file).
     public struct Counter: Sendable {
