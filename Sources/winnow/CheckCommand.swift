@@ -62,10 +62,12 @@ struct CheckCommand: ParsableCommand {
             }
         }
         var files: [FileReport] = []
-        for input in run.expand(paths, walk: walk) {
+        let inputs = run.expand(paths, walk: walk)
+        run.progress = Progress(quiet: self.input.quiet, inputs: inputs)
+        for input in inputs {
             if self.input.jsonl {
                 try run.processJSONL(input, options: self.input, cleaning: false) { event in
-                    guard case .findings(let findings, let document) = event, !findings.isEmpty else { return }
+                    guard case .findings(let findings, let document, _) = event, !findings.isEmpty else { return }
                     files.append(FileReport(document: document, findings: findings))
                 }
                 continue
@@ -77,6 +79,7 @@ struct CheckCommand: ParsableCommand {
             }
             if outcome != .skipped { files.append(builder.report) }
         }
+        run.progress?.finish()
         var report = CheckReport(rules: project.ruleSet.rules, files: files, notices: run.notices)
         let root = FileManager.default.currentDirectoryPath
         if let writeBaseline {

@@ -88,6 +88,7 @@ struct CleanCommand: ParsableCommand {
                 throw Console.failure("\(option) \(path) is one of the inputs")
             }
         }
+        run.progress = Progress(quiet: input.quiet, inputs: inputs)
         let ledger = try run.outputFile(removed)
         let rejectedFile = try run.outputFile(rejected)
         let sinks = Sinks(run: run, ledger: ledger, rejected: rejectedFile)
@@ -144,6 +145,7 @@ struct CleanCommand: ParsableCommand {
                 run.report(.fileError(InputError(path: destination, message: "cannot write: \(error.localizedDescription)")))
             }
         }
+        run.progress?.finish()
         if let rejectedFile, sinks.rejectedCount > 0 {
             let count = sinks.rejectedCount
             Console.error("\(rejectedFile.path): \(count) record\(count == 1 ? "" : "s") written")

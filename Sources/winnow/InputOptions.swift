@@ -18,6 +18,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --jsonl, how many threads scan records (default: the number of cores).", valueName: "n"))
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "No progress display (it is shown only on a terminal, for runs longer than a second).")
+    var quiet = false
+
     func validate() throws {
         if stdinFilename?.isEmpty == true { throw ValidationError("--stdin-filename needs a name") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }

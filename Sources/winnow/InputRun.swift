@@ -12,6 +12,8 @@ final class InputRun {
     let standardInputName: String?
     let limits: MatchLimits
     private(set) var notices: [Notice] = []
+    /// The progress display, when the command keeps one.
+    var progress: Progress?
     /// One pipeline per combination of configuration overrides.
     private var pipelines: [[Int]: InputPipeline] = [:]
 
@@ -85,10 +87,14 @@ final class InputRun {
                 case .rejected:
                     outcome = .rejected
                     try handle(event)
-                case .findings, .output, .removed:
+                case .findings(_, let segment):
+                    progress?.advance(bytes: segment.document.bytes.count)
+                    try handle(event)
+                case .output, .removed:
                     try handle(event)
                 }
             }
+            progress?.advance(bytes: 0, documents: 1)
         } catch let error as InputError {
             report(.fileError(error))
             return .skipped
@@ -123,6 +129,9 @@ final class InputRun {
                     report(.longLine(path: input.path, line: line))
                 case .limitHits(let hits):
                     for hit in hits { report(.resourceLimit(hit)) }
+                case .findings(_, _, let length):
+                    progress?.advance(bytes: length, documents: 1)
+                    try handle(event)
                 default:
                     try handle(event)
                 }

@@ -32,8 +32,9 @@ public struct JSONLPipeline: Sendable {
 
     /// What the pipeline found, in input order.
     public enum Event {
-        /// A record's findings; `document` is its decoded text, named as in the findings.
-        case findings([Finding], document: Document)
+        /// A record's findings; `document` is its decoded text, named as in
+        /// the findings; `lineLength` the record's length in the input, in bytes.
+        case findings([Finding], document: Document, lineLength: Int)
         /// Rules that hit a resource limit in a record.
         case limitHits([LimitHit])
         /// A line to write to the clean output, terminator included.
@@ -123,7 +124,7 @@ public struct JSONLPipeline: Sendable {
         let document = Document(name: id ?? "\(name):\(number)", bytes: text)
         let result = scanner.scan(document, scratch: scratch)
         var events: [Event] = result.limitHits.isEmpty ? [] : [.limitHits(result.limitHits)]
-        events.append(.findings(result.findings, document: document))
+        events.append(.findings(result.findings, document: document, lineLength: raw.count))
         guard cleaning else { return events }
         let clean = Cleaner.clean(document, findings: result.findings)
         if let rejection = clean.rejection { return events + [.rejected(rejection, line: raw)] }
