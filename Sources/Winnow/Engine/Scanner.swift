@@ -18,6 +18,16 @@ public struct Scanner: Sendable {
     /// Skips the rules whose required literals a unit lacks.
     let prefilter: Prefilter
     private let ruleIDs: Set<String>
+    /// What the scan loop needs of each rule, read without copying the rule.
+    private let plans: [Plan]
+    private let hasProseRules: Bool
+
+    private struct Plan: Sendable {
+        let scope: Rule.Scope
+        let position: Rule.Position
+        let scanCode: Bool
+        let isProse: Bool
+    }
 
     /// The rule id of the findings that report a suppression comment naming
     /// a rule that is not loaded.
@@ -28,6 +38,10 @@ public struct Scanner: Sendable {
         self.limits = limits
         self.prefilter = Prefilter(rules: ruleSet.rules)
         self.ruleIDs = Set(ruleSet.rules.map(\.id))
+        self.plans = ruleSet.rules.map {
+            Plan(scope: $0.scope, position: $0.conditions.position, scanCode: $0.scanCode, isProse: $0.prose != nil)
+        }
+        self.hasProseRules = plans.contains(where: \.isProse)
     }
 
     /// Match state sized for this rule set, for ``scan(_:isStart:isEnd:scratch:)``:
@@ -56,21 +70,23 @@ public struct Scanner: Sendable {
 
         var limitHits: [LimitHit] = []
         var decided: [(rule: Rule, evaluator: UnitEvaluator, hits: [UnitHit])] = []
-        let applicable = ruleSet.rules.enumerated().filter { _, rule in
-            guard rule.prose == nil else { return false }
-            return switch (rule.scope, rule.conditions.position) {
+        // Rules are read by index, and copied only when the prefilter lets them run.
+        let applicable = plans.indices.filter { index in
+            let plan = plans[index]
+            guard !plan.isProse else { return false }
+            return switch (plan.scope, plan.position) {
             case (.document, _): isStart && isEnd
             case (_, .head): isStart
             case (_, .tail): isEnd
             default: true
             }
         }
-        let unpositioned = applicable.filter { $0.element.conditions.position == .any }
-        let positioned = applicable.filter { $0.element.conditions.position != .any }
-        for (index, rule) in unpositioned {
-            let evaluator = rule.scanCode ? whole : prose
+        for index in applicable where plans[index].position == .any {
+            let evaluator = plans[index].scanCode ? whole : prose
+            guard evaluator.mayMatch(ruleAt: index, scope: plans[index].scope) else { continue }
+            let rule = ruleSet.rules[index]
             let candidates = evaluator.candidates(of: rule, at: index, limitHits: &limitHits)
-            decided.append((rule, evaluator, Self.runs(of: candidates, minimum: rule.conditions.minRun)))
+            if !candidates.isEmpty { decided.append((rule, evaluator, Self.runs(of: candidates, minimum: rule.conditions.minRun))) }
         }
         var strippedWhole = [Bool](repeating: false, count: document.lines.count)
         for (rule, evaluator, hits) in decided {
@@ -78,8 +94,10 @@ public struct Scanner: Sendable {
                 for line in evaluator.linesRemoved(by: rule.action, hit: hit) { strippedWhole[line] = true }
             }
         }
-        for (index, rule) in positioned {
-            let evaluator = rule.scanCode ? whole : prose
+        for index in applicable where plans[index].position != .any {
+            let evaluator = plans[index].scanCode ? whole : prose
+            guard evaluator.mayMatch(ruleAt: index, scope: plans[index].scope) else { continue }
+            let rule = ruleSet.rules[index]
             let units = evaluator.units(of: rule.scope)
             let candidates = evaluator.candidates(of: rule, at: index, limitHits: &limitHits)
             var eligible = units.map { unit in unit.lines.allSatisfy { strippedWhole[$0] } }
@@ -96,7 +114,7 @@ public struct Scanner: Sendable {
         var findings = decided.flatMap { rule, evaluator, hits in
             hits.flatMap { hit in hit.matches.map { evaluator.finding(rule: rule, match: $0, original: document) } }
         }
-        if isStart && isEnd { findings += ProseLinter(rules: ruleSet.rules, document: document).findings() }
+        if hasProseRules && isStart && isEnd { findings += ProseLinter(rules: ruleSet.rules, document: document).findings() }
         findings += suppressions.unknown.map { unknown in
             Finding(
                 path: document.name, line: unknown.line, column: unknown.column, endLine: unknown.line,
@@ -156,8 +174,8 @@ private final class UnitEvaluator {
     let suppressions: Suppressions
     let prefilter: Prefilter
     private var unitsByScope: [Rule.Scope: [Unit]] = [:]
-    /// Per scope, per rule: the units where the prefilter found the rule's literals.
-    private var prefilterHits: [Rule.Scope: [[Int]]] = [:]
+    /// Per scope, per rule index: the units where the prefilter found the rule's literals.
+    private var prefilterHits: [Rule.Scope: [Int: [Int]]] = [:]
     private lazy var paragraphOfLine: [Int: ClosedRange<Int>] = {
         var map: [Int: ClosedRange<Int>] = [:]
         for paragraph in view.paragraphs() { for line in paragraph.lines { map[line] = paragraph.lines } }
@@ -171,38 +189,39 @@ private final class UnitEvaluator {
         self.prefilter = prefilter
     }
 
-    /// The indices of the units of `scope` that rule `ruleIndex` must be run on.
-    private func unitIndices(for ruleIndex: Int, scope: Rule.Scope) -> [Int] {
-        let units = units(of: scope)
-        guard prefilter.gated[ruleIndex] else { return Array(units.indices) }
-        if let table = prefilterHits[scope] { return table[ruleIndex] }
-        var table = [[Int]](repeating: [], count: prefilter.gated.count)
-        var lastUnit = [Int](repeating: -1, count: prefilter.gated.count)
-        view.bytes.withUnsafeBufferPointer { buffer in
-            for (unitIndex, unit) in units.enumerated() {
-                let safe = prefilter.scan(UnsafeBufferPointer(rebasing: buffer[unit.bytes])) { rule in
-                    if lastUnit[rule] != unitIndex {
-                        lastUnit[rule] = unitIndex
-                        table[rule].append(unitIndex)
-                    }
-                }
-                if !safe {
-                    for rule in table.indices where prefilter.gated[rule] && lastUnit[rule] != unitIndex {
-                        lastUnit[rule] = unitIndex
-                        table[rule].append(unitIndex)
-                    }
-                }
-            }
-        }
-        prefilterHits[scope] = table
-        return table[ruleIndex]
-    }
-
     func units(of scope: Rule.Scope) -> [Unit] {
         if let units = unitsByScope[scope] { return units }
         let units = view.units(of: scope)
         unitsByScope[scope] = units
         return units
+    }
+
+    /// Whether rule `ruleIndex` may match some unit of `scope`: it has no
+    /// required literals, or they occur in at least one unit.
+    func mayMatch(ruleAt ruleIndex: Int, scope: Rule.Scope) -> Bool {
+        !prefilter.gated[ruleIndex] || !unitIndices(for: ruleIndex, scope: scope).isEmpty
+    }
+
+    /// The indices of the units of `scope` that rule `ruleIndex` must be run on.
+    private func unitIndices(for ruleIndex: Int, scope: Rule.Scope) -> [Int] {
+        let units = units(of: scope)
+        guard prefilter.gated[ruleIndex] else { return Array(units.indices) }
+        if let table = prefilterHits[scope] { return table[ruleIndex] ?? [] }
+        var table: [Int: [Int]] = [:]
+        view.bytes.withUnsafeBufferPointer { buffer in
+            for (unitIndex, unit) in units.enumerated() {
+                let safe = prefilter.scan(UnsafeBufferPointer(rebasing: buffer[unit.bytes])) { rule in
+                    if table[rule]?.last != unitIndex { table[rule, default: []].append(unitIndex) }
+                }
+                if !safe {
+                    for rule in prefilter.gated.indices where prefilter.gated[rule] && table[rule]?.last != unitIndex {
+                        table[rule, default: []].append(unitIndex)
+                    }
+                }
+            }
+        }
+        prefilterHits[scope] = table
+        return table[ruleIndex] ?? []
     }
 
     /// The units that satisfy `rule` (the rule set's rule `ruleIndex`)
