@@ -272,8 +272,10 @@ private final class UnitEvaluator {
         let matched = original.text(range)
         let line = start.line
         // A message is one line: a match that spans lines is shown with spaces.
-        let message = rule.message.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match, text: original.text)
-            .split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).joined(separator: " ")
+        var message = rule.message.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match, text: original.text)
+        if message.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+            message = message.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).joined(separator: " ")
+        }
         let replacement = rule.replacement?.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match, text: original.text)
         let block = self.block(of: range)
         return Finding(
