@@ -31,6 +31,12 @@ public struct Suppressions: Sendable {
     public init(document: Document, ruleIDs: Set<String>) {
         all = [Bool](repeating: false, count: document.lines.count)
         some = [Set<String>](repeating: [], count: document.lines.count)
+        // Most documents hold no directive: one search for its prefix spares the per-line match.
+        let marker = Array("winnow-".utf8)
+        let mentionsDirective = document.bytes.withUnsafeBufferPointer { bytes in
+            bytes.indices.contains { bytes[$0] == marker[0] && bytes[$0...].starts(with: marker) }
+        }
+        guard mentionsDirective else { return }
         let pattern = document.format == .plain ? Self.hashDirective : Self.htmlDirective
         let scratch = MatchScratch(maxCaptureCount: 2)
         var openAll = false
