@@ -59,7 +59,7 @@ import Testing
 
     @Test func trimmedRangeSkipsUnicodeWhiteSpace() {
         let document = Document(name: "d", bytes: Array("\u{3000} ab\u{00A0}\t".utf8))
-        #expect(document.trimmedRange(of: document.lines[0]) == 4..<6)
+        #expect(document.trimmedRange(of: document.lines[0].content) == 4..<6)
     }
 
     @Test func invalidUTF8IsLocated() {

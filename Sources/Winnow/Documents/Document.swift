@@ -51,12 +51,6 @@ public struct Document: Sendable {
         return (low + 1, 1 + UTF8Validation.scalarCount(bytes[line.start..<min(offset, line.contentEnd)]))
     }
 
-    /// The byte range of `line`'s content without leading and trailing Unicode
-    /// white space (`White_Space` property: spaces, tabs, NBSP, ideographic space…).
-    public func trimmedRange(of line: Line) -> Range<Int> {
-        trimmedRange(of: line.content)
-    }
-
     /// `range` without leading and trailing Unicode white space (line
     /// terminators included).
     public func trimmedRange(of range: Range<Int>) -> Range<Int> {
