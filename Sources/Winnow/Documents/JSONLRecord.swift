@@ -192,8 +192,11 @@ enum JSONString {
             let byte = contents[index]
             guard byte == UInt8(ascii: "\\"), index + 1 < contents.endIndex else {
                 flushHigh()
-                out.append(byte)
-                index += 1
+                // The bytes up to the next escape are copied as one run.
+                let runEnd = byte == UInt8(ascii: "\\")
+                    ? index + 1 : contents[index...].firstIndex(of: UInt8(ascii: "\\")) ?? contents.endIndex
+                out.append(contentsOf: contents[index..<runEnd])
+                index = runEnd
                 continue
             }
             let escape = contents[index + 1]
