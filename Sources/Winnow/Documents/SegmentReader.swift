@@ -120,9 +120,11 @@ public struct SegmentReader {
     static func lineCount(_ bytes: [UInt8]) -> Int {
         var count = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices {
+            var index = ByteSearch.firstControl(buffer, from: 0)
+            while index < buffer.count {
                 let byte = buffer[index]
                 if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) { count += 1 }
+                index = ByteSearch.firstControl(buffer, from: index + 1)
             }
         }
         if let last = bytes.last, last != 0x0A && last != 0x0D { count += 1 }

@@ -38,15 +38,7 @@ public struct Suppressions: Sendable {
         all = []
         some = []
         let marker = Array("winnow-".utf8)
-        let mentionsDirective = document.bytes.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index + marker.count <= bytes.count {
-                if bytes[index] == marker[0] && UnsafeBufferPointer(rebasing: bytes[index..<(index + marker.count)])
-                    .elementsEqual(marker) { return true }
-                index += 1
-            }
-            return false
-        }
+        let mentionsDirective = document.bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: marker, in: $0) != nil }
         guard mentionsDirective else { return }
         all = [Bool](repeating: false, count: document.lines.count)
         some = [Set<String>](repeating: [], count: document.lines.count)

@@ -12,8 +12,8 @@
 public struct Prefilter: Sendable {
     /// For each rule, in rule-set order: whether it needs a literal to occur.
     let gated: [Bool]
-    /// Byte (lowercased) → class; 0 for bytes in no literal.
-    private let classes: [UInt8]
+    /// Byte → the class of the byte lowercased; 0 for bytes in no literal.
+    private let foldedClasses: [UInt8]
     private let classCount: Int
     /// `transitions[state * classCount + class]`: the next state.
     private let transitions: [Int32]
@@ -44,7 +44,7 @@ public struct Prefilter: Sendable {
                 classCount = min(classCount + 1, 256)
             }
         }
-        self.classes = classes
+        self.foldedClasses = (0...255).map { classes[Int(Self.lowercased(UInt8($0)))] }
         self.classCount = classCount
 
         // The trie.
@@ -104,24 +104,30 @@ public struct Prefilter: Sendable {
     /// `bytes` (possibly more than once); returns false when the unit holds
     /// a character that makes the prefilter unsafe, and every rule must run.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, hit: (Int) -> Void) -> Bool {
-        var state = 0
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0xC5 || byte == 0xE2 {
-                // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
-                if byte == 0xC5, index + 1 < count, bytes[index + 1] == 0xBF { return false }
-                if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA { return false }
+        foldedClasses.withUnsafeBufferPointer { classes in
+            transitions.withUnsafeBufferPointer { transitions in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    var state = 0
+                    var index = 0
+                    let count = bytes.count
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == 0xC5 || byte == 0xE2 {
+                            // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
+                            if byte == 0xC5, index + 1 < count, bytes[index + 1] == 0xBF { return false }
+                            if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA { return false }
+                        }
+                        state = Int(transitions[state &* classCount &+ Int(classes[Int(byte)])])
+                        let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
+                        if first < last {
+                            for output in first..<last { hit(Int(outputs[output])) }
+                        }
+                        index &+= 1
+                    }
+                    return true
+                }
             }
-            state = Int(transitions[state * classCount + Int(classes[Int(Self.lowercased(byte))])])
-            let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
-            if first < last {
-                for output in first..<last { hit(Int(outputs[output])) }
-            }
-            index += 1
         }
-        return true
     }
 
     static func lowercased(_ byte: UInt8) -> UInt8 {
