@@ -173,6 +173,8 @@ private final class UnitEvaluator {
     let scratch: MatchScratch
     let suppressions: Suppressions
     let prefilter: Prefilter
+    /// The view's bytes as patterns see them.
+    private lazy var text = NormalizedText(view.bytes)
     private var unitsByScope: [Rule.Scope: [Unit]] = [:]
     /// Per scope, per rule index: the units where the prefilter found the rule's literals.
     private var prefilterHits: [Rule.Scope: [Int: [Int]]] = [:]
@@ -208,15 +210,15 @@ private final class UnitEvaluator {
         guard prefilter.gated[ruleIndex] else { return Array(units.indices) }
         if let table = prefilterHits[scope] { return table[ruleIndex] ?? [] }
         var table: [Int: [Int]] = [:]
-        view.bytes.withUnsafeBufferPointer { buffer in
-            for (unitIndex, unit) in units.enumerated() {
-                let safe = prefilter.scan(UnsafeBufferPointer(rebasing: buffer[unit.bytes])) { rule in
+        for (unitIndex, unit) in units.enumerated() {
+            let safe = text.withBytes(of: unit.bytes, in: .nfc) { subject, _ in
+                prefilter.scan(subject) { rule in
                     if table[rule]?.last != unitIndex { table[rule, default: []].append(unitIndex) }
                 }
-                if !safe {
-                    for rule in prefilter.gated.indices where prefilter.gated[rule] && table[rule]?.last != unitIndex {
-                        table[rule, default: []].append(unitIndex)
-                    }
+            }
+            if !safe {
+                for rule in prefilter.gated.indices where prefilter.gated[rule] && table[rule]?.last != unitIndex {
+                    table[rule, default: []].append(unitIndex)
                 }
             }
         }
@@ -299,16 +301,12 @@ private final class UnitEvaluator {
     private func evaluate(_ rule: Rule, _ unit: Unit, _ buffer: UnsafeBufferPointer<UInt8>) throws(MatchError) -> [Hit] {
         let trimmed = view.trimmedRange(of: unit.bytes)
         guard satisfies(rule.conditions, trimmed, buffer) else { return [] }
-        let subject = UnsafeBufferPointer(rebasing: buffer[unit.bytes])
         var hits = [Hit(range: trimmed, match: nil)]
         if let match = rule.match {
-            hits = try match.matches(in: subject, scratch: scratch).map {
-                let shifted = $0.shifted(by: unit.bytes.lowerBound)
-                return Hit(range: shifted.range, match: shifted)
-            }
+            hits = try match.matches(in: text, unit: unit.bytes, scratch: scratch).map { Hit(range: $0.range, match: $0) }
             if hits.isEmpty { return [] }
         }
-        if let unless = rule.unless, try unless.hasMatch(in: subject, scratch: scratch) { return [] }
+        if let unless = rule.unless, try unless.hasMatch(in: text, unit: unit.bytes, scratch: scratch) { return [] }
         return hits
     }
 
@@ -320,7 +318,9 @@ private final class UnitEvaluator {
         }
         if !conditions.endsWith.isEmpty {
             let unit = buffer[trimmed]
-            guard conditions.endsWith.contains(where: { unit.reversed().starts(with: $0.utf8.reversed()) }) else { return false }
+            guard conditions.endsWith.contains(where: {
+                unit.reversed().starts(with: $0.utf8.reversed()) || (Ellipsis.isEllipsis($0) && Ellipsis.trailingLength(of: unit) > 0)
+            }) else { return false }
         }
         return true
     }
