@@ -94,20 +94,23 @@ import Testing
     /// Every scalar that NFC changes on its own, or that has a combining
     /// class, must be one the quick check flags (the converse need not hold).
     @Test func quickCheckFlagsEveryScalarNFCMayChange() {
+        func mayChange(_ value: UInt32) -> Bool {
+            NFCQuickCheck.bmpTable.withUnsafeBufferPointer { NFCQuickCheck.mayChange(value, table: $0) }
+        }
         var missed: [String] = []
         for value in UInt32(0x80)...0x3FFFF {
             guard let scalar = Unicode.Scalar(value), scalar.properties.generalCategory != .unassigned,
                   scalar.properties.generalCategory != .privateUse else { continue }
             let text = String(Character(scalar))
             let changes = text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([scalar]) == false
-            if (changes || scalar.properties.canonicalCombiningClass.rawValue != 0) && !NFCQuickCheck.mayChange(value) {
+            if (changes || scalar.properties.canonicalCombiningClass.rawValue != 0) && !mayChange(value) {
                 missed.append(String(value, radix: 16))
             }
         }
         #expect(missed.isEmpty)
-        #expect(!NFCQuickCheck.mayChange(0x1EC7))  // ệ
-        #expect(NFCQuickCheck.mayChange(0x301))
-        #expect(NFCQuickCheck.mayChange(0x1161))  // Hangul medial A, composes with a leading consonant
+        #expect(!mayChange(0x1EC7))  // ệ
+        #expect(mayChange(0x301))
+        #expect(mayChange(0x1161))  // Hangul medial A, composes with a leading consonant
     }
 
     // MARK: White space and invisible format characters
@@ -176,7 +179,8 @@ import Testing
     @Test func turkishDottedAndDotlessIOnlyForTurkishRules() throws {
         let text = "GİRİŞ\nGIRIŞ\ngiriş\nKAPALI\n"
         let plain = rule("{keywords: [giriş, kapalı]}")
-        #expect(try matched(text, plain) == ["giriş"])
+        // PCRE2 pairs i with I only: GİRİŞ and KAPALI are not found.
+        #expect(try matched(text, plain) == ["GIRIŞ", "giriş"])
         let turkish = rule("{keywords: [giriş, kapalı]}", extra: "    languages: [tr-TR]\n")
         #expect(try matched(text, turkish) == ["GİRİŞ", "GIRIŞ", "giriş", "KAPALI"])
         let caseSensitive = "rules:\n  - id: r\n    match: {keywords: [giriş], case_sensitive: true}\n    languages: [tr]\n"

@@ -2,7 +2,8 @@
 ///
 /// Each rule judges the units of its scope (``Document/units(of:)``): first
 /// its `when` conditions on the trimmed unit, then its `match` clause on the
-/// unit's bytes (so `^` and `$` are the unit's ends), then its `unless`
+/// unit's text as patterns see it (``NormalizedText``; `^` and `$` are the
+/// unit's ends), then its `unless`
 /// clause. A rule without `match` hits the whole trimmed unit. In Markdown,
 /// rules see the prose only (``MarkdownMask``) unless they set `scan_code`.
 /// Matches on lines where a suppression comment turns the rule off are

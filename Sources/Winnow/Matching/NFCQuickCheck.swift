@@ -22,11 +22,13 @@
 /// normalization that leaves the text as it was, never a wrong result.
 enum NFCQuickCheck {
     /// Whether NFC may change the text at the scalar `value` (a Unicode
-    /// scalar value, not a byte). False for every ASCII scalar.
+    /// scalar value, not a byte). False for every ASCII scalar. `table` is
+    /// ``bmpTable``, passed in so that a loop reads it without a lazy-global
+    /// check per scalar.
     @inline(__always)
-    static func mayChange(_ value: UInt32) -> Bool {
+    static func mayChange(_ value: UInt32, table: UnsafeBufferPointer<UInt64>) -> Bool {
         if value < 0x300 { return false }
-        if value < 0x10000 { return bmpTable[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        if value < 0x10000 { return table[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
         switch value {
         case 0x1F000...0x1FAFF, 0x20000...0x2F7FF, 0x30000...0x3FFFF: return false
         default: return true
@@ -60,7 +62,7 @@ enum NFCQuickCheck {
     ]
 
     /// One bit per scalar of the Basic Multilingual Plane: set when it may change.
-    private static let bmpTable: [UInt64] = {
+    static let bmpTable: [UInt64] = {
         var table = [UInt64](repeating: 0, count: 0x10000 / 64)
         func set(_ value: UInt32) { table[Int(value >> 6)] |= 1 << UInt64(value & 63) }
         for value in UInt32(0x300)..<0x10000 {

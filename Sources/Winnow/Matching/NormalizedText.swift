@@ -40,9 +40,8 @@ public struct NormalizedText {
     public init(_ bytes: [UInt8]) {
         original = bytes
         (nfc, keywordForm) = bytes.withUnsafeBufferPointer { buffer in
-            let nfc = Changes(buffer, removingInvisible: false)
-            let hasInvisible = Self.containsInvisibleFormatCharacter(buffer)
-            return (nfc, hasInvisible ? Changes(buffer, removingInvisible: true) : nfc)
+            let (nfc, hasInvisible) = Changes.of(buffer, removingInvisible: false)
+            return (nfc, hasInvisible ? Changes.of(buffer, removingInvisible: true).changes : nfc)
         }
     }
 
@@ -96,24 +95,6 @@ public struct NormalizedText {
         value == 0xAD || value == 0x200B || value == 0x2060 || value == 0xFEFF
     }
 
-    /// Whether `bytes` hold an invisible format character: C2 AD, E2 80 8B,
-    /// E2 81 A0 or EF BB BF.
-    static func containsInvisibleFormatCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index + 1 < bytes.count {
-            switch bytes[index] {
-            case 0xC2 where bytes[index + 1] == 0xAD: return true
-            case 0xE2 where index + 2 < bytes.count:
-                let second = bytes[index + 1], third = bytes[index + 2]
-                if (second == 0x80 && third == 0x8B) || (second == 0x81 && third == 0xA0) { return true }
-            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF: return true
-            default: break
-            }
-            index += 1
-        }
-        return false
-    }
-
     /// The normalized bytes of one form and the stretches where they differ
     /// from the original; `nil` from the initializer when they never differ.
     private struct Changes {
@@ -127,11 +108,36 @@ public struct NormalizedText {
         /// Ordered by position (in both texts); never overlapping.
         let segments: [Segment]
 
-        init?(_ source: UnsafeBufferPointer<UInt8>, removingInvisible: Bool) {
+        /// The changes NFC (and, with `removingInvisible`, the removal of
+        /// invisible format characters) makes to `source`, `nil` when none;
+        /// and whether `source` holds an invisible format character.
+        static func of(_ source: UnsafeBufferPointer<UInt8>, removingInvisible: Bool) -> (changes: Changes?, hasInvisible: Bool) {
+            var hasInvisible = false
             var output: [UInt8] = []
             var segments: [Segment] = []
             var copied = 0
-            var cache: [[UInt8]: [UInt8]] = [:]
+            // NFC of the stretches seen: most are a letter and a mark or two,
+            // up to 7 bytes, keyed by the bytes packed with their count.
+            var shortCache: [UInt64: [UInt8]] = [:]
+            var longCache: [[UInt8]: [UInt8]] = [:]
+            func normalized(_ range: Range<Int>) -> [UInt8] {
+                func nfc() -> [UInt8] {
+                    Array(String(decoding: source[range], as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+                }
+                guard range.count <= 7 else {
+                    let stretch = Array(source[range])
+                    if let known = longCache[stretch] { return known }
+                    let result = nfc()
+                    longCache[stretch] = result
+                    return result
+                }
+                var key = UInt64(range.count) << 56
+                for (shift, byte) in source[range].enumerated() { key |= UInt64(byte) << UInt64(8 * shift) }
+                if let known = shortCache[key] { return known }
+                let result = nfc()
+                shortCache[key] = result
+                return result
+            }
             func replace(_ range: Range<Int>, with replacement: [UInt8]) {
                 if segments.isEmpty { output.reserveCapacity(source.count) }
                 output += source[copied..<range.lowerBound]
@@ -141,68 +147,66 @@ public struct NormalizedText {
                 copied = range.upperBound
             }
             let count = source.count
-            // Where the last boundary scalar that may combine with what follows starts.
-            var starter: Int?
-            var index = 0
-            while index < count {
-                // ASCII, 8 bytes at a time.
-                if index + 8 <= count {
-                    let word = UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 {
-                        let last = source[index + 7]
-                        starter = last == 0x0A || last == 0x0D ? nil : index + 7
-                        index += 8
+            NFCQuickCheck.bmpTable.withUnsafeBufferPointer { table in
+                // Where the last boundary scalar that may combine with what follows starts.
+                var starter: Int?
+                var index = 0
+                while index < count {
+                    // ASCII, 8 bytes at a time.
+                    if index + 8 <= count {
+                        let word = UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            let last = source[index + 7]
+                            starter = last == 0x0A || last == 0x0D ? nil : index + 7
+                            index += 8
+                            continue
+                        }
+                    }
+                    let byte = source[index]
+                    if byte < 0x80 {
+                        starter = byte == 0x0A || byte == 0x0D ? nil : index
+                        index += 1
                         continue
                     }
-                }
-                let byte = source[index]
-                if byte < 0x80 {
-                    starter = byte == 0x0A || byte == 0x0D ? nil : index
-                    index += 1
-                    continue
-                }
-                guard let (value, length) = Self.decode(source, at: index) else {
+                    guard let (value, length) = Self.decode(source, at: index) else {
+                        starter = nil
+                        index += 1
+                        continue
+                    }
+                    if NormalizedText.isInvisibleFormatCharacter(value) {
+                        hasInvisible = true
+                        if removingInvisible {
+                            replace(index..<(index + length), with: [])
+                            starter = nil
+                            index += length
+                            continue
+                        }
+                    }
+                    guard NFCQuickCheck.mayChange(value, table: table) else {
+                        starter = index
+                        index += length
+                        continue
+                    }
+                    let start = starter ?? index
+                    var end = index + length
+                    while end < count, let (next, nextLength) = Self.decode(source, at: end),
+                          NFCQuickCheck.mayChange(next, table: table) {
+                        end += nextLength
+                    }
+                    let replacement = normalized(start..<end)
+                    if !replacement.elementsEqual(source[start..<end]) { replace(start..<end, with: replacement) }
                     starter = nil
-                    index += 1
-                    continue
+                    index = end
                 }
-                if removingInvisible && NormalizedText.isInvisibleFormatCharacter(value) {
-                    replace(index..<(index + length), with: [])
-                    starter = nil
-                    index += length
-                    continue
-                }
-                guard NFCQuickCheck.mayChange(value) else {
-                    starter = index
-                    index += length
-                    continue
-                }
-                let start = starter ?? index
-                var end = index + length
-                while end < count, let (next, nextLength) = Self.decode(source, at: end), NFCQuickCheck.mayChange(next),
-                      !(removingInvisible && NormalizedText.isInvisibleFormatCharacter(next)) {
-                    end += nextLength
-                }
-                let stretch = Array(source[start..<end])
-                let normalized: [UInt8]
-                if let known = cache[stretch] {
-                    normalized = known
-                } else {
-                    normalized = Array(String(decoding: stretch, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
-                    cache[stretch] = normalized
-                }
-                if normalized != stretch { replace(start..<end, with: normalized) }
-                starter = nil
-                index = end
             }
-            guard !segments.isEmpty else { return nil }
+            guard !segments.isEmpty else { return (nil, hasInvisible) }
             output += source[copied..<count]
-            bytes = output
-            self.segments = segments
+            return (Changes(bytes: output, segments: segments), hasInvisible)
         }
 
         /// The scalar value and byte length of the well-formed UTF-8
         /// sequence of 2 to 4 bytes at `index`, or `nil`.
+        @inline(__always)
         private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int)? {
             let lead = UInt32(bytes[index])
             let length: Int, minimum: UInt32
