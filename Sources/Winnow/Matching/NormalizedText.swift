@@ -39,10 +39,7 @@ public struct NormalizedText {
     /// Normalizes `bytes` (UTF-8; invalid sequences are kept as they are).
     public init(_ bytes: [UInt8]) {
         original = bytes
-        (nfc, keywordForm) = bytes.withUnsafeBufferPointer { buffer in
-            let (nfc, hasInvisible) = Changes.of(buffer, removingInvisible: false)
-            return (nfc, hasInvisible ? Changes.of(buffer, removingInvisible: true).changes : nfc)
-        }
+        (nfc, keywordForm) = bytes.withUnsafeBufferPointer { Changes.of($0) }
     }
 
     /// Whether `form` differs from the original bytes anywhere.
@@ -96,7 +93,7 @@ public struct NormalizedText {
     }
 
     /// The normalized bytes of one form and the stretches where they differ
-    /// from the original; `nil` from the initializer when they never differ.
+    /// from the original.
     private struct Changes {
         /// One changed stretch: its original bytes and the bytes that replace them.
         struct Segment {
@@ -104,47 +101,57 @@ public struct NormalizedText {
             let normalized: Range<Int>
         }
 
-        let bytes: [UInt8]
+        var bytes: [UInt8] = []
         /// Ordered by position (in both texts); never overlapping.
-        let segments: [Segment]
+        var segments: [Segment] = []
+        /// Original bytes before this offset are in `bytes`.
+        private var copied = 0
 
-        /// The changes NFC (and, with `removingInvisible`, the removal of
-        /// invisible format characters) makes to `source`, `nil` when none;
-        /// and whether `source` holds an invisible format character.
-        static func of(_ source: UnsafeBufferPointer<UInt8>, removingInvisible: Bool) -> (changes: Changes?, hasInvisible: Bool) {
-            var hasInvisible = false
-            var output: [UInt8] = []
-            var segments: [Segment] = []
-            var copied = 0
+        /// Replaces the original bytes `range` (after every range replaced so far) by `replacement`.
+        mutating func replace(_ range: Range<Int>, with replacement: [UInt8], in source: UnsafeBufferPointer<UInt8>) {
+            if segments.isEmpty { bytes.reserveCapacity(source.count) }
+            bytes += source[copied..<range.lowerBound]
+            let start = bytes.count
+            bytes += replacement
+            segments.append(Segment(original: range, normalized: start..<bytes.count))
+            copied = range.upperBound
+        }
+
+        /// The finished form, or `nil` when it equals `source`.
+        consuming func finished(_ source: UnsafeBufferPointer<UInt8>) -> Changes? {
+            guard !segments.isEmpty else { return nil }
+            bytes += source[copied..<source.count]
+            return self
+        }
+
+        /// The changes that NFC makes to `source`, and those that NFC and the
+        /// removal of invisible format characters make, in one pass; `nil`
+        /// for a form equal to `source`.
+        static func of(_ source: UnsafeBufferPointer<UInt8>) -> (nfc: Changes?, keywords: Changes?) {
+            var nfc = Changes()
+            // Becomes a copy of `nfc` at the first invisible format character.
+            var keywords: Changes?
             // NFC of the stretches seen: most are a letter and a mark or two,
             // up to 7 bytes, keyed by the bytes packed with their count.
             var shortCache: [UInt64: [UInt8]] = [:]
             var longCache: [[UInt8]: [UInt8]] = [:]
             func normalized(_ range: Range<Int>) -> [UInt8] {
-                func nfc() -> [UInt8] {
+                func compute() -> [UInt8] {
                     Array(String(decoding: source[range], as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
                 }
                 guard range.count <= 7 else {
                     let stretch = Array(source[range])
                     if let known = longCache[stretch] { return known }
-                    let result = nfc()
+                    let result = compute()
                     longCache[stretch] = result
                     return result
                 }
                 var key = UInt64(range.count) << 56
                 for (shift, byte) in source[range].enumerated() { key |= UInt64(byte) << UInt64(8 * shift) }
                 if let known = shortCache[key] { return known }
-                let result = nfc()
+                let result = compute()
                 shortCache[key] = result
                 return result
-            }
-            func replace(_ range: Range<Int>, with replacement: [UInt8]) {
-                if segments.isEmpty { output.reserveCapacity(source.count) }
-                output += source[copied..<range.lowerBound]
-                let start = output.count
-                output += replacement
-                segments.append(Segment(original: range, normalized: start..<output.count))
-                copied = range.upperBound
             }
             let count = source.count
             NFCQuickCheck.bmpTable.withUnsafeBufferPointer { table in
@@ -168,19 +175,25 @@ public struct NormalizedText {
                         index += 1
                         continue
                     }
+                    // U+0080–U+02FF and U+0400–U+047F (Latin, Cyrillic) never change, U+00AD aside.
+                    if (0xC2...0xCB).contains(byte) || byte == 0xD0 || byte == 0xD1, index + 1 < count,
+                       source[index + 1] & 0xC0 == 0x80, !(byte == 0xC2 && source[index + 1] == 0xAD) {
+                        starter = index
+                        index += 2
+                        continue
+                    }
                     guard let (value, length) = Self.decode(source, at: index) else {
                         starter = nil
                         index += 1
                         continue
                     }
                     if NormalizedText.isInvisibleFormatCharacter(value) {
-                        hasInvisible = true
-                        if removingInvisible {
-                            replace(index..<(index + length), with: [])
-                            starter = nil
-                            index += length
-                            continue
-                        }
+                        if keywords == nil { keywords = nfc }
+                        keywords!.replace(index..<(index + length), with: [], in: source)
+                        // Nothing composes with these characters: what follows starts afresh.
+                        starter = nil
+                        index += length
+                        continue
                     }
                     guard NFCQuickCheck.mayChange(value, table: table) else {
                         starter = index
@@ -194,14 +207,16 @@ public struct NormalizedText {
                         end += nextLength
                     }
                     let replacement = normalized(start..<end)
-                    if !replacement.elementsEqual(source[start..<end]) { replace(start..<end, with: replacement) }
+                    if !replacement.elementsEqual(source[start..<end]) {
+                        nfc.replace(start..<end, with: replacement, in: source)
+                        keywords?.replace(start..<end, with: replacement, in: source)
+                    }
                     starter = nil
                     index = end
                 }
             }
-            guard !segments.isEmpty else { return (nil, hasInvisible) }
-            output += source[copied..<count]
-            return (Changes(bytes: output, segments: segments), hasInvisible)
+            let nfcForm = nfc.finished(source)
+            return (nfcForm, keywords == nil ? nfcForm : keywords!.finished(source))
         }
 
         /// The scalar value and byte length of the well-formed UTF-8
