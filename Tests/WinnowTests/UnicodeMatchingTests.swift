@@ -197,6 +197,18 @@ import Testing
         #expect(try matched(text, rule("{regex: ['schließen']}")) == ["Schließen", "SCHLIEẞEN"])
     }
 
+    /// Keyword equivalence classes cut required literals, so the prefilter stays sound.
+    @Test func equivalenceClassesCutRequiredLiterals() throws {
+        func literals(_ keyword: String, turkish: Bool = false) throws -> [String]? {
+            let source = KeywordPattern.source(for: [keyword], wholeWord: true, caseless: true, turkishCasing: turkish)
+            return try PCRE2Regex(source, caseSensitive: false).requiredLiterals?.map { String(decoding: $0, as: UTF8.self) }
+        }
+        #expect(try literals("schließen") == ["schlie"])
+        #expect(try literals("don’t miss out") == ["miss"])
+        #expect(try literals("the “best” deal") == ["best"])
+        #expect(try literals("giriş yap", turkish: true) == ["yap"])
+    }
+
     // MARK: Ellipsis
 
     @Test func trailingEllipsisForms() {
