@@ -65,8 +65,18 @@ enum NFCQuickCheck {
     static let bmpTable: [UInt64] = {
         var table = [UInt64](repeating: 0, count: 0x10000 / 64)
         func set(_ value: UInt32) { table[Int(value >> 6)] |= 1 << UInt64(value & 63) }
-        for value in UInt32(0x300)..<0x10000 {
+        // Blocks without combining marks are skipped to build the table faster:
+        // CJK ideographs U+3400–U+9FFF, Yi U+A000–U+A4CF, Hangul syllables
+        // U+AC00–U+D7AF, surrogates and private use U+D800–U+F8FF.
+        let unmarked: [ClosedRange<UInt32>] = [0x3400...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7AF, 0xD800...0xF8FF]
+        var value: UInt32 = 0x300
+        while value < 0x10000 {
+            if let skip = unmarked.first(where: { $0.contains(value) }) {
+                value = skip.upperBound + 1
+                continue
+            }
             if let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass.rawValue != 0 { set(value) }
+            value += 1
         }
         for range in quickCheckNotYesStarters where range.lowerBound < 0x10000 {
             for value in range { set(value) }
