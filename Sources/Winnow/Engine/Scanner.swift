@@ -2,7 +2,8 @@
 ///
 /// Each rule judges the units of its scope (``Document/units(of:)``): first
 /// its `when` conditions on the trimmed unit, then its `match` clause on the
-/// unit's bytes (so `^` and `$` are the unit's ends), then its `unless`
+/// unit's text as patterns see it (``NormalizedText``; `^` and `$` are the
+/// unit's ends), then its `unless`
 /// clause. A rule without `match` hits the whole trimmed unit. In Markdown,
 /// rules see the prose only (``MarkdownMask``) unless they set `scan_code`.
 /// Matches on lines where a suppression comment turns the rule off are
@@ -222,6 +223,8 @@ private final class UnitEvaluator {
     let scratch: MatchScratch
     let suppressions: Suppressions
     let prefilter: Prefilter
+    /// The view's bytes as patterns see them.
+    private lazy var text = NormalizedText(view.bytes)
     /// Per scope (``Rule/Scope/slot``): the units, and each unit's trimmed byte range.
     private var unitsByScope: [[Unit]?] = [nil, nil, nil]
     private var trimmedByScope: [[Range<Int>]] = [[], [], []]
@@ -261,15 +264,13 @@ private final class UnitEvaluator {
         if let pairs = prefilterHits[scope.slot] { return pairs }
         let units = units(of: scope)
         var pairs: [UInt64] = []
-        view.bytes.withUnsafeBufferPointer { buffer in
-            for (unitIndex, unit) in units.enumerated() {
-                let safe = prefilter.scan(UnsafeBufferPointer(rebasing: buffer[unit.bytes])) { rule in
+        for (unitIndex, unit) in units.enumerated() {
+            let safe = text.withBytes(of: unit.bytes, in: .nfc) { subject, _ in
+                prefilter.scan(subject) { rule in pairs.append(UInt64(rule) << 32 | UInt64(unitIndex)) }
+            }
+            if !safe {
+                for rule in prefilter.gated.indices where prefilter.gated[rule] {
                     pairs.append(UInt64(rule) << 32 | UInt64(unitIndex))
-                }
-                if !safe {
-                    for rule in prefilter.gated.indices where prefilter.gated[rule] {
-                        pairs.append(UInt64(rule) << 32 | UInt64(unitIndex))
-                    }
                 }
             }
         }
@@ -379,16 +380,12 @@ private final class UnitEvaluator {
     private func evaluate(_ rule: Rule, _ unit: Unit, trimmed: Range<Int>,
                           _ buffer: UnsafeBufferPointer<UInt8>) throws(MatchError) -> [Hit] {
         guard satisfies(rule.conditions, trimmed, buffer) else { return [] }
-        let subject = UnsafeBufferPointer(rebasing: buffer[unit.bytes])
         var hits = [Hit(range: trimmed, match: nil)]
         if let match = rule.match {
-            hits = try match.matches(in: subject, scratch: scratch).map {
-                let shifted = $0.shifted(by: unit.bytes.lowerBound)
-                return Hit(range: shifted.range, match: shifted)
-            }
+            hits = try match.matches(in: text, unit: unit.bytes, scratch: scratch).map { Hit(range: $0.range, match: $0) }
             if hits.isEmpty { return [] }
         }
-        if let unless = rule.unless, try unless.hasMatch(in: subject, scratch: scratch) { return [] }
+        if let unless = rule.unless, try unless.hasMatch(in: text, unit: unit.bytes, scratch: scratch) { return [] }
         return hits
     }
 
@@ -400,7 +397,9 @@ private final class UnitEvaluator {
         }
         if !conditions.endsWith.isEmpty {
             let unit = buffer[trimmed]
-            guard conditions.endsWith.contains(where: { unit.reversed().starts(with: $0.utf8.reversed()) }) else { return false }
+            guard conditions.endsWith.contains(where: {
+                unit.reversed().starts(with: $0.utf8.reversed()) || (Ellipsis.isEllipsis($0) && Ellipsis.trailingLength(of: unit) > 0)
+            }) else { return false }
         }
         return true
     }

@@ -9,6 +9,12 @@
 /// literals (case-sensitive ones too: a necessary condition stays one).
 /// PCRE2's caseless matching also folds KELVIN SIGN (U+212A) to `k` and LONG
 /// S (U+017F) to `s`: a unit that holds either runs every rule.
+///
+/// The prefilter reads a unit in NFC (``NormalizedText/Form/nfc``), the
+/// form regexes see. Keywords see the unit without invisible format
+/// characters (``NormalizedText/isInvisibleFormatCharacter(_:)``), where a
+/// keyword literal may occur although it does not in NFC (`Daten` U+00AD
+/// `schutz`): a unit that holds one of them runs every rule too.
 public struct Prefilter: Sendable {
     /// For each rule, in rule-set order: whether it needs a literal to occur.
     let gated: [Bool]
@@ -112,10 +118,17 @@ public struct Prefilter: Sendable {
                     let count = bytes.count
                     while index < count {
                         let byte = bytes[index]
-                        if byte == 0xC5 || byte == 0xE2 {
-                            // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
-                            if byte == 0xC5, index + 1 < count, bytes[index + 1] == 0xBF { return false }
-                            if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA { return false }
+                        if byte >= 0xC2 && (byte == 0xC5 || byte == 0xE2 || byte == 0xC2 || byte == 0xEF) {
+                            // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA; the
+                            // invisible format characters are C2 AD, E2 80 8B, E2 81 A0, EF BB BF.
+                            let second = index + 1 < count ? bytes[index + 1] : 0
+                            let third = index + 2 < count ? bytes[index + 2] : 0
+                            switch (byte, second, third) {
+                            case (0xC5, 0xBF, _), (0xC2, 0xAD, _), (0xE2, 0x84, 0xAA), (0xE2, 0x80, 0x8B), (0xE2, 0x81, 0xA0),
+                                 (0xEF, 0xBB, 0xBF):
+                                return false
+                            default: break
+                            }
                         }
                         state = Int(transitions[state &* classCount &+ Int(classes[Int(byte)])])
                         let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
