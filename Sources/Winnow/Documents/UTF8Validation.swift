@@ -28,7 +28,8 @@ enum UTF8Validation {
 
     /// The scalar that starts at `offset` and its length in bytes, or `nil`
     /// when the bytes there are not a well-formed sequence.
-    static func scalar(in bytes: [UInt8], at offset: Int) -> (Unicode.Scalar, Int)? {
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at offset: Int) -> (Unicode.Scalar, Int)?
+    where Bytes.Index == Int {
         let lead = bytes[offset]
         let length: Int, minimum: UInt32
         switch lead {
@@ -38,7 +39,7 @@ enum UTF8Validation {
         case 0xF0...0xF4: length = 4; minimum = 0x10000
         default: return nil
         }
-        guard offset + length <= bytes.count else { return nil }
+        guard offset + length <= bytes.endIndex else { return nil }
         var value = UInt32(lead) & (0xFF >> (length + 1))
         for next in bytes[(offset + 1)..<(offset + length)] {
             guard next & 0xC0 == 0x80 else { return nil }
@@ -50,9 +51,10 @@ enum UTF8Validation {
 
     /// The scalar that ends just before `offset` and its length in bytes, or
     /// `nil` when the bytes there are not a well-formed sequence.
-    static func scalar(in bytes: [UInt8], endingAt offset: Int) -> (Unicode.Scalar, Int)? {
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, endingAt offset: Int) -> (Unicode.Scalar, Int)?
+    where Bytes.Index == Int {
         var start = offset - 1
-        while start > 0, offset - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        while start > bytes.startIndex, offset - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
         guard let (scalar, length) = scalar(in: bytes, at: start), start + length == offset else { return nil }
         return (scalar, length)
     }

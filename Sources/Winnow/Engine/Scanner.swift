@@ -250,7 +250,7 @@ private final class UnitEvaluator {
                 }
             }
         }
-        return hits
+        return rule.conditions.unlessBetweenProse ? ProseNeighbours.hitsOutsideProse(hits, units: units, view: view) : hits
     }
 
     /// The 0-based lines that `action` removes whole for `hit`.
@@ -322,6 +322,6 @@ private final class UnitEvaluator {
             let unit = buffer[trimmed]
             guard conditions.endsWith.contains(where: { unit.reversed().starts(with: $0.utf8.reversed()) }) else { return false }
         }
-        return true
+        return conditions.holdStructurally(in: UnsafeBufferPointer(rebasing: buffer[trimmed]))
     }
 }
