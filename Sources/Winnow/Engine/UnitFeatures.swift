@@ -1,7 +1,8 @@
 /// Structural features of one unit, computed from its UTF-8 bytes (with
 /// white space trimmed from both ends) for the `when` keys that need them.
-/// Only the features asked for are computed: counts in one forward pass,
-/// the ending by reading back from the end. Nothing is allocated per word.
+/// Only what is asked for is computed: the counts in one forward pass when
+/// any is wanted (words and stop words only when wanted), the ending by
+/// reading back from the end. Nothing is allocated per word.
 ///
 /// Definitions (also in docs/rules.md, `when`):
 /// - A word is a maximal run of letters, marks and digits (Unicode general
@@ -53,7 +54,8 @@ struct UnitFeatures: Equatable {
     /// - Parameters:
     ///   - bytes: the trimmed unit, UTF-8; an ill-formed byte counts as one
     ///     scalar of category Cn (not a letter, not white space).
-    ///   - wanted: the features to compute; the others stay 0 and `.other`.
+    ///   - wanted: the features to compute; words and stop words not wanted
+    ///     stay 0, an ending not wanted stays `.other`.
     ///   - stopWords: the set for ``stopWords`` (needed when `wanted` holds it).
     init(_ bytes: UnsafeBufferPointer<UInt8>, wanted: Wanted, stopWords: StopWordSet? = nil) {
         if wanted.contains(.ending) { ending = Self.ending(of: bytes) }
