@@ -141,7 +141,15 @@ struct UnitFeatures: Equatable {
         static let joiner = Kind(rawValue: 128)
     }
 
+    /// ``kind(of:)`` of every scalar below U+3000 (Latin, Greek, Cyrillic,
+    /// Vietnamese, Arabic, Indic…), computed once.
+    private static let lowKinds: [Kind] = (0..<0x3000).map { computeKind(of: UInt32($0)) }
+
     private static func kind(of value: UInt32) -> Kind {
+        value < 0x3000 ? lowKinds[Int(value)] : computeKind(of: value)
+    }
+
+    private static func computeKind(of value: UInt32) -> Kind {
         switch value {
         case 0x61...0x7A: return [.letter, .wordPart]
         case 0x41...0x5A: return [.letter, .capital, .wordPart]
