@@ -64,6 +64,8 @@ struct UnitFeatures: Equatable {
         let stopWords = wanted.contains(.stopWords) ? stopWords : nil
         var wordStart = -1, runStart = -1
         var index = 0
+        let lowKinds = Self.lowKinds
+        func kindOf(_ value: UInt32) -> Kind { value < 0x3000 ? lowKinds[Int(value)] : Self.computeKind(of: value) }
         func endWord(at end: Int) {
             guard wordStart >= 0 else { return }
             words += 1
@@ -77,7 +79,7 @@ struct UnitFeatures: Equatable {
         }
         while index < bytes.count {
             let (value, length) = Self.scalar(in: bytes, at: index)
-            let kind = Self.kind(of: value)
+            let kind = kindOf(value)
             if kind.contains(.letter) { letters += 1 }
             if kind.contains(.capital) { capitals += 1 }
             if kind.contains(.digit) { digits += 1 }
@@ -94,7 +96,7 @@ struct UnitFeatures: Equatable {
                     if kind.contains(.wordPart) {
                         if wordStart < 0 { wordStart = index }
                     } else if !(kind.contains(.joiner) && wordStart >= 0 && index + length < bytes.count
-                                && Self.kind(of: Self.scalar(in: bytes, at: index + length).value).contains(.wordPart)) {
+                                && kindOf(Self.scalar(in: bytes, at: index + length).value).contains(.wordPart)) {
                         endWord(at: index)
                     }
                 }
@@ -141,13 +143,9 @@ struct UnitFeatures: Equatable {
         static let joiner = Kind(rawValue: 128)
     }
 
-    /// ``kind(of:)`` of every scalar below U+3000 (Latin, Greek, Cyrillic,
+    /// ``computeKind(of:)`` of every scalar below U+3000 (Latin, Greek, Cyrillic,
     /// Vietnamese, Arabic, Indic…), computed once.
     private static let lowKinds: [Kind] = (0..<0x3000).map { computeKind(of: UInt32($0)) }
-
-    private static func kind(of value: UInt32) -> Kind {
-        value < 0x3000 ? lowKinds[Int(value)] : computeKind(of: value)
-    }
 
     private static func computeKind(of value: UInt32) -> Kind {
         switch value {
