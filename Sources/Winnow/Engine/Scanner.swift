@@ -331,7 +331,7 @@ private final class UnitEvaluator {
                 }
             }
         }
-        return hits
+        return rule.conditions.unlessBetweenProse ? ProseNeighbours.hitsOutsideProse(hits, units: units, view: view) : hits
     }
 
     /// The 0-based lines that `action` removes whole for `hit`.
@@ -401,7 +401,7 @@ private final class UnitEvaluator {
                 unit.reversed().starts(with: $0.utf8.reversed()) || (Ellipsis.isEllipsis($0) && Ellipsis.trailingLength(of: unit) > 0)
             }) else { return false }
         }
-        return true
+        return conditions.holdStructurally(in: UnsafeBufferPointer(rebasing: buffer[trimmed]))
     }
 }
 
