@@ -380,10 +380,12 @@ private final class UnitEvaluator {
     private func evaluate(_ rule: Rule, _ unit: Unit, trimmed: Range<Int>,
                           _ buffer: UnsafeBufferPointer<UInt8>) throws(MatchError) -> [Hit] {
         guard satisfies(rule.conditions, trimmed, buffer) else { return [] }
-        var hits = [Hit(range: trimmed, match: nil)]
+        let hits: [Hit]
         if let match = rule.match {
             hits = try match.matches(in: text, unit: unit.bytes, scratch: scratch).map { Hit(range: $0.range, match: $0) }
             if hits.isEmpty { return [] }
+        } else {
+            hits = [Hit(range: trimmed, match: nil)]
         }
         if let unless = rule.unless, try unless.hasMatch(in: text, unit: unit.bytes, scratch: scratch) { return [] }
         return hits
