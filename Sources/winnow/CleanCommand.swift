@@ -76,6 +76,7 @@ struct CleanCommand: ParsableCommand {
             throw Console.failure("--output \(output) lies inside the input folder \(folder)")
         }
         let inputs = run.expand(paths, walk: walk)
+        try run.countRepeats(inputs, options: input)
         if output == nil, !inPlace, !diff, inputs.count > 1 {
             throw Console.failure("several inputs, or a folder, need --output DIR or --in-place")
         }

@@ -21,6 +21,8 @@ public struct Scanner: Sendable {
     /// What the scan loop needs of each rule, read without copying the rule.
     private let plans: [Plan]
     private let hasProseRules: Bool
+    /// Whether some rule has `min_repeats`, so that a scan looks up its lines' counts.
+    private let usesRepeats: Bool
 
     private struct Plan: Sendable {
         let scope: Rule.Scope
@@ -42,6 +44,7 @@ public struct Scanner: Sendable {
             Plan(scope: $0.scope, position: $0.conditions.position, scanCode: $0.scanCode, isProse: $0.prose != nil)
         }
         self.hasProseRules = plans.contains(where: \.isProse)
+        self.usesRepeats = ruleSet.usesRepeats
     }
 
     /// Match state sized for this rule set, for ``scan(_:isStart:isEnd:scratch:)``:
@@ -59,14 +62,19 @@ public struct Scanner: Sendable {
     ///   `document`-scope rules apply only to a whole input.
     ///   - scratch: match state to reuse (from ``makeScratch()``, on one
     ///     thread at a time); a new one by default.
+    ///   - repeats: the counts of the document's group, for `min_repeats`
+    ///     (without them, `min_repeats` never holds).
     public func scan(_ document: Document, isStart: Bool = true, isEnd: Bool = true,
-                     scratch: MatchScratch? = nil) -> ScanResult {
+                     scratch: MatchScratch? = nil, repeats: RepetitionIndex.Counts? = nil) -> ScanResult {
         let suppressions = Suppressions(document: document, ruleIDs: ruleIDs)
         let scratch = scratch ?? makeScratch()
-        let whole = UnitEvaluator(view: document, scratch: scratch, suppressions: suppressions, prefilter: prefilter)
+        // Counted on the document's own lines, also when rules see only its prose.
+        let lineRepeats = usesRepeats ? repeats?.lineCounts(of: document) : nil
+        let whole = UnitEvaluator(view: document, scratch: scratch, suppressions: suppressions, prefilter: prefilter,
+                                  lineRepeats: lineRepeats)
         let prose = document.format == .markdown
             ? UnitEvaluator(view: MarkdownMask.prose(of: document), scratch: scratch, suppressions: suppressions,
-                            prefilter: prefilter) : whole
+                            prefilter: prefilter, lineRepeats: lineRepeats) : whole
 
         var limitHits: [LimitHit] = []
         var decided: [(rule: Rule, evaluator: UnitEvaluator, hits: [UnitHit])] = []
@@ -173,6 +181,9 @@ private final class UnitEvaluator {
     let scratch: MatchScratch
     let suppressions: Suppressions
     let prefilter: Prefilter
+    /// Per line of the document (0-based): in how many documents of its
+    /// group it occurs; `nil` when the scan has no counts.
+    let lineRepeats: [Int]?
     private var unitsByScope: [Rule.Scope: [Unit]] = [:]
     /// Per scope, per rule index: the units where the prefilter found the rule's literals.
     private var prefilterHits: [Rule.Scope: [Int: [Int]]] = [:]
@@ -182,11 +193,12 @@ private final class UnitEvaluator {
         return map
     }()
 
-    init(view: Document, scratch: MatchScratch, suppressions: Suppressions, prefilter: Prefilter) {
+    init(view: Document, scratch: MatchScratch, suppressions: Suppressions, prefilter: Prefilter, lineRepeats: [Int]?) {
         self.view = view
         self.scratch = scratch
         self.suppressions = suppressions
         self.prefilter = prefilter
+        self.lineRepeats = lineRepeats
     }
 
     func units(of scope: Rule.Scope) -> [Unit] {
@@ -298,7 +310,8 @@ private final class UnitEvaluator {
 
     private func evaluate(_ rule: Rule, _ unit: Unit, _ buffer: UnsafeBufferPointer<UInt8>) throws(MatchError) -> [Hit] {
         let trimmed = view.trimmedRange(of: unit.bytes)
-        guard satisfies(rule.conditions, trimmed, buffer) else { return [] }
+        guard satisfies(rule.conditions, trimmed, buffer),
+              rule.conditions.minRepeats.map({ repeats(unit, atLeast: $0) }) ?? true else { return [] }
         let subject = UnsafeBufferPointer(rebasing: buffer[unit.bytes])
         var hits = [Hit(range: trimmed, match: nil)]
         if let match = rule.match {
@@ -310,6 +323,12 @@ private final class UnitEvaluator {
         }
         if let unless = rule.unless, try unless.hasMatch(in: subject, scratch: scratch) { return [] }
         return hits
+    }
+
+    /// Whether each non-blank line of `unit` occurs in at least `minimum` documents.
+    private func repeats(_ unit: Unit, atLeast minimum: Int) -> Bool {
+        guard let lineRepeats else { return false }
+        return unit.lines.allSatisfy { view.blankLines[$0] || lineRepeats[$0] >= minimum }
     }
 
     private func satisfies(_ conditions: Rule.Conditions, _ trimmed: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {

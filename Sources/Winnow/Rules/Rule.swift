@@ -87,14 +87,21 @@ public struct Rule: Sendable {
         /// At least this many consecutive hit units (blank lines are not
         /// units, so they neither count nor break a run); 1 means no requirement.
         public var minRun: Int
+        /// Each non-blank line of the unit must occur in at least this many
+        /// documents of its group (at least 2; lines compared as
+        /// ``LineKey`` normalises them). Counted by a first pass over a
+        /// corpus run (``RepetitionIndex``); a scan without counts never
+        /// satisfies it.
+        public var minRepeats: Int?
 
         public init(maxChars: Int? = nil, minChars: Int? = nil, endsWith: [String] = [],
-                    position: Position = .any, minRun: Int = 1) {
+                    position: Position = .any, minRun: Int = 1, minRepeats: Int? = nil) {
             self.maxChars = maxChars
             self.minChars = minChars
             self.endsWith = endsWith
             self.position = position
             self.minRun = minRun
+            self.minRepeats = minRepeats
         }
 
         /// True when no condition is set.

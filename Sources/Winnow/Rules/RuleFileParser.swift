@@ -27,7 +27,7 @@ struct RuleFileParser {
         "replacement", "scan_code", "message", "languages", "examples", "prose",
     ]
     static let matchKeys: Set = ["regex", "keywords", "keywords_file", "case_sensitive", "whole_word"]
-    static let whenKeys: Set = ["max_chars", "min_chars", "ends_with", "position", "min_run"]
+    static let whenKeys: Set = ["max_chars", "min_chars", "ends_with", "position", "min_run", "min_repeats"]
     static let exampleKeys: Set = ["match", "no_match"]
 
     func parse(_ bytes: [UInt8]) throws(RuleLoadError) -> [Rule] {
@@ -66,6 +66,11 @@ struct RuleFileParser {
         if match == nil && conditions.isEmpty && prose == nil {
             throw yaml.error(at: node, rule: id, "a rule needs 'match', 'when' or 'prose'")
         }
+        let examples = try examples(map["examples"], rule: id)
+        if conditions.minRepeats != nil, let first = examples.match.first {
+            throw RuleLoadError(file: first.origin.file, line: first.origin.line, column: first.origin.column, ruleID: id,
+                                message: "a 'min_repeats' rule cannot have 'match' examples: each example is scanned alone, where no line repeats")
+        }
         let description = try yaml.optionalString(map["description"], rule: id, key: "description") ?? ""
         let action: RuleAction = try yaml.choice(map["action"], rule: id, key: "action") ?? .flag
         let message = try yaml.optionalString(map["message"], rule: id, key: "message").map(Template.message)
@@ -93,7 +98,7 @@ struct RuleFileParser {
             scanCode: try yaml.bool(map["scan_code"], rule: id, key: "scan_code") ?? false,
             message: message,
             languages: try yaml.strings(map["languages"], rule: id, key: "languages"),
-            examples: try examples(map["examples"], rule: id),
+            examples: examples,
             origin: yaml.location(of: idNode),
             prose: prose)
     }
@@ -197,6 +202,7 @@ struct RuleFileParser {
         conditions.endsWith = try yaml.strings(map["ends_with"], rule: rule, key: "ends_with")
         conditions.position = try yaml.choice(map["position"], rule: rule, key: "position") ?? .any
         conditions.minRun = try yaml.count(map["min_run"], rule: rule, key: "min_run", minimum: 1) ?? 1
+        conditions.minRepeats = try yaml.count(map["min_repeats"], rule: rule, key: "min_repeats", minimum: 2)
         if let minimum = conditions.minChars, let maximum = conditions.maxChars, minimum > maximum {
             throw yaml.error(at: node, rule: rule, "min_chars \(minimum) is above max_chars \(maximum): the rule can never fire")
         }
