@@ -12,8 +12,8 @@ struct LearnCommand: ParsableCommand {
             --min-documents documents of its group is learned. Each folder named is one group and the \
             files named directly one more; with --jsonl, records are grouped by --group-by, else all \
             are one group. The file holds one strip-line rule per group, one anchored regex per line, \
-            sorted, with document counts as comments. Exit codes: 0 done; 2 a usage or input error \
-            (the file is then not written).
+            sorted, with document counts as comments. Exit codes: 0 done; 2 a usage error, or an input \
+            or record that could not be read (reported; the file is written from the others).
             """
     )
 
@@ -57,7 +57,6 @@ struct LearnCommand: ParsableCommand {
         let reader = CorpusReader(format: jsonl ? .jsonl(textField: textField, groupField: groupBy) : .files)
         // Both passes meet the same problems; the first one reports them.
         let learned = LearnedRuleFile.learn(from: inputs, reader: reader, minimumDocuments: minDocuments, notice: report)
-        if failed { throw Console.failure("\(output) not written: some inputs could not be read whole") }
         do {
             try OutputFile(path: output).write(Array(learned.yaml.utf8))
         } catch {
@@ -68,5 +67,6 @@ struct LearnCommand: ParsableCommand {
         }
         let lines = learned.lineCount, groups = learned.groups.count
         Console.error("\(output): \(lines) line\(lines == 1 ? "" : "s") in \(groups) group\(groups == 1 ? "" : "s")")
+        if failed { throw ExitCode(2) }
     }
 }
