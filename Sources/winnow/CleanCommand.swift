@@ -76,7 +76,6 @@ struct CleanCommand: ParsableCommand {
             throw Console.failure("--output \(output) lies inside the input folder \(folder)")
         }
         let inputs = run.expand(paths, walk: walk)
-        try run.countRepeats(inputs, options: input)
         if output == nil, !inPlace, !diff, inputs.count > 1 {
             throw Console.failure("several inputs, or a folder, need --output DIR or --in-place")
         }
@@ -89,6 +88,7 @@ struct CleanCommand: ParsableCommand {
                 throw Console.failure("\(option) \(path) is one of the inputs")
             }
         }
+        try run.countRepeats(inputs, options: input)
         run.progress = Progress(quiet: input.quiet, inputs: inputs)
         let ledger = try run.outputFile(removed)
         let rejectedFile = try run.outputFile(rejected)

@@ -161,6 +161,11 @@ import Testing
         ])
     }
 
+    @Test func explainShowsTheCondition() throws {
+        let explain = try WinnowProcess.run(["rules", "explain", "--no-default-rules", "--rules", rules, "site-boilerplate"])
+        #expect(explain.stdout.components(separatedBy: "\n").dropFirst(2).first == "  when: max_chars 80, min_repeats 3")
+    }
+
     @Test func eachFolderIsAGroup() throws {
         let folder = try WinnowProcess.temporaryFolder()
         let files = [

@@ -48,6 +48,7 @@ public enum RuleCatalog {
         if !conditions.endsWith.isEmpty { when.append("ends_with " + conditions.endsWith.map { "\"\($0)\"" }.joined(separator: " or ")) }
         if conditions.position != .any { when.append("position \(conditions.position.rawValue)") }
         if conditions.minRun > 1 { when.append("min_run \(conditions.minRun)") }
+        if let minimum = conditions.minRepeats { when.append("min_repeats \(minimum)") }
         if !when.isEmpty { lines.append("  when: " + when.joined(separator: ", ")) }
         if let replacement = rule.replacement { lines.append("  replacement: \(replacement.source)") }
         lines.append("  message: \(rule.message.source)")
