@@ -53,7 +53,7 @@ final class InputRun {
         guard project.ruleSet.usesRepeats else { return }
         try Self.refuseStandardInput(inputs, reason: "rules with 'min_repeats' read their inputs twice")
         let minimum = project.ruleSet.rules.compactMap(\.conditions.minRepeats).min() ?? 2
-        repetition = CorpusReader(format: options.corpusFormat).index(of: inputs).keeping(minimum: minimum)
+        repetition = CorpusReader(format: options.corpusFormat, threads: options.threads).index(of: inputs).keeping(minimum: minimum)
     }
 
     /// Ends the command with exit code 2 when `inputs` hold standard input.

@@ -29,6 +29,9 @@ struct LearnCommand: ParsableCommand {
                                valueName: "field"))
     var groupBy: String?
 
+    @Option(help: ArgumentHelp("With --jsonl, how many threads read records (default: the number of cores).", valueName: "n"))
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(help: ArgumentHelp("The fewest documents of a group a line must occur in (at least 2).", valueName: "k"))
     var minDocuments: Int
 
@@ -39,6 +42,7 @@ struct LearnCommand: ParsableCommand {
     var paths: [String] = []
 
     func validate() throws {
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if minDocuments < 2 { throw ValidationError("--min-documents must be at least 2") }
         if paths.isEmpty { throw ValidationError("learn needs at least one file or folder") }
         if groupBy != nil, !jsonl { throw ValidationError("--group-by goes with --jsonl") }
@@ -54,7 +58,7 @@ struct LearnCommand: ParsableCommand {
             if notice.severity == .error { failed = true }
         }
         for error in errors { report(.fileError(error)) }
-        let reader = CorpusReader(format: jsonl ? .jsonl(textField: textField, groupField: groupBy) : .files)
+        let reader = CorpusReader(format: jsonl ? .jsonl(textField: textField, groupField: groupBy) : .files, threads: threads)
         // Both passes meet the same problems; the first one reports them.
         let learned = LearnedRuleFile.learn(from: inputs, reader: reader, minimumDocuments: minDocuments, notice: report)
         do {

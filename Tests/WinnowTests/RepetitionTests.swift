@@ -242,6 +242,11 @@ import Testing
                     - '^\s*This\s+article\s+is\s+published\s+under\s+the\s+terms\s+of\s+the\s+licence\s+agreement\s+of\s+Site\s+B\;\s+all\s+rights\s+reserved\.\s*$'
 
             """#)
+        let learned = try String(contentsOfFile: output, encoding: .utf8)
+        let oneThread = try WinnowProcess.run(["learn", "--jsonl", "--group-by", "site", corpus, "--min-documents", "2",
+                                               "--threads", "1", "--output", output])
+        #expect(oneThread.status == 0)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == learned)
         // The learned rules apply to every document they run on, whatever its group.
         let clean = try WinnowProcess.run(["clean", "--jsonl", "--no-default-rules", "--rules", output, corpus])
         #expect(clean.status == 0)

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads the documents of a corpus run, each with its group, for the
 /// counting pass of `min_repeats` (``RepetitionIndex``) and for `winnow learn`.
 ///
@@ -27,9 +29,13 @@ public struct CorpusReader: Sendable {
     }
 
     public let format: Format
+    /// How many threads read the records of a JSON Lines segment at once
+    /// (records dealt out in turn, handed on in input order).
+    public let threads: Int
 
-    public init(format: Format) {
+    public init(format: Format, threads: Int = 1) {
         self.format = format
+        self.threads = max(1, threads)
     }
 
     /// The group of a file input (format ``Format/files``).
@@ -64,8 +70,8 @@ public struct CorpusReader: Sendable {
         var keys: Set<UInt64> = [], group = ""
         forEachDocument(in: inputs, notice: notice) { event in
             switch event {
-            case .part(let partGroup, let document):
-                keys.formUnion(LineKey.keys(of: document))
+            case .part(let partGroup, _, let partKeys):
+                keys.formUnion(partKeys)
                 group = partGroup
             case .end:
                 index.add(keys, group: group)
@@ -77,8 +83,9 @@ public struct CorpusReader: Sendable {
 
     /// What ``forEachDocument(in:_:)`` hands on, in input order.
     public enum Visit {
-        /// A document's text, or, for a file read in segments, one segment of it.
-        case part(group: String, Document)
+        /// A document's text, or, for a file read in segments, one segment
+        /// of it, with the keys of its lines (``LineKey/keys(of:)``).
+        case part(group: String, Document, keys: Set<UInt64>)
         /// The end of the document whose parts came before.
         case end
     }
@@ -123,7 +130,7 @@ public struct CorpusReader: Sendable {
                             continue inputs
                         }
                     }
-                    visit(.part(group: Self.group(of: input), segment.document))
+                    visit(.part(group: Self.group(of: input), segment.document, keys: LineKey.keys(of: segment.document)))
                 case .jsonl(let textField, let groupField):
                     forEachRecord(in: segment, of: input, textField: textField, groupField: groupField, notice: notice, visit)
                 }
@@ -134,21 +141,44 @@ public struct CorpusReader: Sendable {
     }
 
     /// The records of one segment of a JSON Lines input (a byte order mark
-    /// that starts the input is outside the segment's first line).
+    /// that starts the input is outside the segment's first line), parsed
+    /// and their lines hashed on ``threads`` threads.
     private func forEachRecord(in segment: SegmentReader.Segment, of input: InputFile, textField: String, groupField: String?,
                                notice: (Notice) -> Void, _ visit: (Visit) -> Void) {
-        let document = segment.document
-        for (index, line) in document.lines.enumerated() {
-            guard !document.bytes[line.content].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
-            let text: [UInt8], group: String
-            do throws(JSONLError) {
-                (_, text, group) = try Self.record(Array(document.bytes[line.content]), textField: textField, groupField: groupField)
-            } catch {
-                notice(.malformedRecord(path: input.path, line: segment.lineOffset + index + 1, reason: error.description))
-                continue
+        let document = segment.document, lines = document.lines
+        var results = [Result<(group: String, document: Document, keys: Set<UInt64>), JSONLError>?](repeating: nil, count: lines.count)
+        let workers = max(1, min(threads, lines.count))
+        // Each index is written by exactly one worker.
+        let work: @Sendable (Int, UnsafeMutableBufferPointer<Result<(group: String, document: Document, keys: Set<UInt64>), JSONLError>?>) -> Void = { worker, output in
+            for index in stride(from: worker, to: lines.count, by: workers) {
+                let content = lines[index].content
+                guard !document.bytes[content].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
+                do throws(JSONLError) {
+                    let (_, text, group) = try Self.record(Array(document.bytes[content]), textField: textField, groupField: groupField)
+                    let record = Document(name: input.path, bytes: text)
+                    output[index] = .success((group, record, LineKey.keys(of: record)))
+                } catch {
+                    output[index] = .failure(error)
+                }
             }
-            visit(.part(group: group, Document(name: input.path, bytes: text)))
-            visit(.end)
+        }
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            if workers == 1 {
+                work(0, output)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: workers) { work($0, output) }
+            }
+        }
+        for (index, result) in results.enumerated() {
+            switch result {
+            case nil: continue
+            case .failure(let error):
+                notice(.malformedRecord(path: input.path, line: segment.lineOffset + index + 1, reason: error.description))
+            case .success(let record):
+                visit(.part(group: record.group, record.document, keys: record.keys))
+                visit(.end)
+            }
         }
     }
 }

@@ -108,7 +108,10 @@ public enum LineKey {
             var length = 1, isSpace = false
             if byte < 0x80 {
                 isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
-            } else if let (scalar, scalarLength) = UTF8Validation.scalar(in: bytes, at: index) {
+            } else if (0xC2...0xE3).contains(byte), byte == 0xC2 || byte >= 0xE1,
+                      let (scalar, scalarLength) = UTF8Validation.scalar(in: bytes, at: index) {
+                // Only lead bytes C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000…U+205F)
+                // and E3 (U+3000) can start white space; other bytes are copied one by one.
                 length = scalarLength
                 isSpace = scalar.properties.isWhitespace
             }

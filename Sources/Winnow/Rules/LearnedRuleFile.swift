@@ -57,7 +57,7 @@ public struct LearnedRuleFile: Sendable, Equatable {
         var learned: [String: [UInt64: Line]] = [:]
         var invalid: Set<UInt64> = []
         reader.forEachDocument(in: inputs) { visit in
-            guard case .part(let group, let document) = visit else { return }
+            guard case .part(let group, let document, _) = visit else { return }
             let counts = index.counts(of: group)
             for (number, line) in document.lines.enumerated() where !document.blankLines[number] {
                 let key = LineKey.hash(document.bytes, line.content)
