@@ -61,6 +61,7 @@ public enum RuleCatalog {
             if let value { when.append("\(key) \(value)") }
         }
         if conditions.unlessBetweenProse { when.append("unless_between_prose") }
+        if let minimum = conditions.minRepeats { when.append("min_repeats \(minimum)") }
         if !when.isEmpty { lines.append("  when: " + when.joined(separator: ", ")) }
         if let replacement = rule.replacement { lines.append("  replacement: \(replacement.source)") }
         lines.append("  message: \(rule.message.source)")

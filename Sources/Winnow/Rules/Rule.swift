@@ -114,13 +114,20 @@ public struct Rule: Sendable {
         /// `unless_between_prose`: a hit is dropped when the units next to
         /// it on both sides are prose (``ProseNeighbours``).
         public var unlessBetweenProse: Bool
+        /// Each non-blank line of the unit must occur in at least this many
+        /// documents of its group (at least 2; lines compared as
+        /// ``LineKey`` normalises them). Counted by a first pass over a
+        /// corpus run (``RepetitionIndex``); a scan without counts never
+        /// satisfies it.
+        public var minRepeats: Int?
 
         public init(maxChars: Int? = nil, minChars: Int? = nil, endsWith: [String] = [],
                     position: Position = .any, minRun: Int = 1, minWords: Int? = nil, maxWords: Int? = nil,
                     terminalPunctuation: Bool? = nil, endsWithEllipsis: Bool? = nil, stopWords: StopWordSet? = nil,
                     minStopWordRatio: Double? = nil, maxStopWordRatio: Double? = nil,
                     minUppercaseRatio: Double? = nil, maxUppercaseRatio: Double? = nil,
-                    minDigitRatio: Double? = nil, maxDigitRatio: Double? = nil, unlessBetweenProse: Bool = false) {
+                    minDigitRatio: Double? = nil, maxDigitRatio: Double? = nil, unlessBetweenProse: Bool = false,
+                    minRepeats: Int? = nil) {
             self.maxChars = maxChars
             self.minChars = minChars
             self.endsWith = endsWith
@@ -138,6 +145,7 @@ public struct Rule: Sendable {
             self.minDigitRatio = minDigitRatio
             self.maxDigitRatio = maxDigitRatio
             self.unlessBetweenProse = unlessBetweenProse
+            self.minRepeats = minRepeats
         }
 
         /// True when no condition is set.

@@ -30,7 +30,7 @@ struct RuleFileParser {
     static let whenKeys: Set = [
         "max_chars", "min_chars", "ends_with", "position", "min_run", "min_words", "max_words", "terminal_punctuation",
         "ends_with_ellipsis", "stopwords", "min_stopword_ratio", "max_stopword_ratio", "min_uppercase_ratio",
-        "max_uppercase_ratio", "min_digit_ratio", "max_digit_ratio", "unless_between_prose",
+        "max_uppercase_ratio", "min_digit_ratio", "max_digit_ratio", "unless_between_prose", "min_repeats",
     ]
     static let exampleKeys: Set = ["match", "no_match"]
 
@@ -66,13 +66,17 @@ struct RuleFileParser {
         let unless = try map["unless"].map { (clause) throws(RuleLoadError) in
             try matcher(clause, rule: id, key: "unless", caseSensitive: caseSensitive, turkishCasing: turkishCasing)
         }
-        let languages = try yaml.strings(map["languages"], rule: id, key: "languages")
         let conditions = try map["when"].map { (clause) throws(RuleLoadError) in
             try self.conditions(clause, rule: id, languages: languages)
         } ?? Rule.Conditions()
         let prose = try map["prose"].map { (clause) throws(RuleLoadError) in try proseCheck(clause, rule: id) }
         if match == nil && conditions.isEmpty && prose == nil {
             throw yaml.error(at: node, rule: id, "a rule needs 'match', 'when' or 'prose'")
+        }
+        let examples = try examples(map["examples"], rule: id)
+        if conditions.minRepeats != nil, let first = examples.match.first {
+            throw RuleLoadError(file: first.origin.file, line: first.origin.line, column: first.origin.column, ruleID: id,
+                                message: "a 'min_repeats' rule cannot have 'match' examples: each example is scanned alone, where no line repeats")
         }
         let description = try yaml.optionalString(map["description"], rule: id, key: "description") ?? ""
         let action: RuleAction = try yaml.choice(map["action"], rule: id, key: "action") ?? .flag
@@ -101,7 +105,7 @@ struct RuleFileParser {
             scanCode: try yaml.bool(map["scan_code"], rule: id, key: "scan_code") ?? false,
             message: message,
             languages: languages,
-            examples: try examples(map["examples"], rule: id),
+            examples: examples,
             origin: yaml.location(of: idNode),
             prose: prose)
     }
@@ -222,6 +226,7 @@ struct RuleFileParser {
         conditions.minDigitRatio = try yaml.ratio(map["min_digit_ratio"], rule: rule, key: "min_digit_ratio")
         conditions.maxDigitRatio = try yaml.ratio(map["max_digit_ratio"], rule: rule, key: "max_digit_ratio")
         conditions.unlessBetweenProse = try yaml.bool(map["unless_between_prose"], rule: rule, key: "unless_between_prose") ?? false
+        conditions.minRepeats = try yaml.count(map["min_repeats"], rule: rule, key: "min_repeats", minimum: 2)
         if let minimum = conditions.minChars, let maximum = conditions.maxChars, minimum > maximum {
             throw yaml.error(at: node, rule: rule, "min_chars \(minimum) is above max_chars \(maximum): the rule can never fire")
         }
