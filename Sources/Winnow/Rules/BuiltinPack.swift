@@ -19,6 +19,8 @@ enum BuiltinPack {
         "paywall-phrases.txt": PackageResources.paywall_phrases_txt,
         "share-phrases.txt": PackageResources.share_phrases_txt,
         "copyright-phrases.txt": PackageResources.copyright_phrases_txt,
+        "comment-phrases.txt": PackageResources.comment_phrases_txt,
+        "affiliate-phrases.txt": PackageResources.affiliate_phrases_txt,
     ]
 
     /// The packs by name, each with its rule files in load order.
