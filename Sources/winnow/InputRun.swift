@@ -88,7 +88,7 @@ final class InputRun {
                     outcome = .rejected
                     try handle(event)
                 case .findings(_, let segment):
-                    progress?.advance(bytes: segment.document.bytes.count)
+                    progress?.advance(bytes: segment.bytes.count)
                     try handle(event)
                 case .output, .removed:
                     try handle(event)

@@ -70,6 +70,31 @@ import Testing
         #expect(Document(name: "d", bytes: [0x61, 0xE2, 0x80]).firstInvalidUTF8Offset == 1)  // truncated
     }
 
+    @Test func whiteSpaceBytesAgreeWithTheUnicodeProperty() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8) + [0x61]
+            let expected = scalar.properties.isWhitespace ? bytes.count - 1 : 0
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(UTF8Validation.whiteSpaceLength(buffer, at: 0) == expected, "U+\(String(value, radix: 16))")
+                #expect(UTF8Validation.whiteSpaceLength(UnsafeBufferPointer(rebasing: buffer[..<(bytes.count - 1)]),
+                                                        endingAt: bytes.count - 1) == expected)
+            }
+        }
+    }
+
+    @Test func validationAgreesWithTheStandardLibraryAfterLongASCIIRuns() {
+        let prefix = Array("sixteen ascii b.".utf8)
+        let cases: [[UInt8]] = [[0xC3, 0xA9], [0xC3], [0xE0, 0xA0, 0x80], [0xE0, 0x9F, 0x80], [0xED, 0x9F, 0xBF],
+                                [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xC0, 0x80]]
+        for tail in cases {
+            let bytes = prefix + tail + prefix
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            #expect((Document(name: "d", bytes: bytes).firstInvalidUTF8Offset == nil) == valid, "\(tail)")
+            if !valid { #expect(Document(name: "d", bytes: bytes).firstInvalidUTF8Offset == prefix.count) }
+        }
+    }
+
     @Test func inputKindFromTheFirstBytes() {
         #expect(InputKind(prefix: Array("Đọc thêm\n".utf8)) == .text)
         #expect(InputKind(prefix: [0x61, 0x00]) == .binary(nulOffset: 1))

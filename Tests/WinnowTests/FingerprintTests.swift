@@ -15,8 +15,9 @@ import Testing
     }
 
     @Test func whiteSpaceIsNormalised() {
-        #expect(Fingerprint.normalised("\u{00A0} a \t b\u{3000}c  ") == "a b c")
-        #expect(Fingerprint.normalised("") == "")
+        #expect(Fingerprint.normalised(Array("\u{00A0} a \t b\u{3000}c  ".utf8)) == Array("a b c".utf8))
+        #expect(Fingerprint.normalised(Array("Đọc\u{202F}thêm\u{2028}".utf8)) == Array("Đọc thêm".utf8))
+        #expect(Fingerprint.normalised([]) == [])
     }
 
     // Hashes checked with an independent FNV-1a implementation.

@@ -20,7 +20,7 @@ import Testing
             switch piece {
             case .segment(let segment):
                 let edges = (segment.isFirst ? "F" : "") + (segment.isLast ? "L" : "")
-                pieces.append("segment \(segment.byteOffset)+\(segment.lineOffset)\(edges): \(String(decoding: segment.document.bytes, as: UTF8.self))")
+                pieces.append("segment \(segment.byteOffset)+\(segment.lineOffset)\(edges): \(String(decoding: segment.bytes, as: UTF8.self))")
             case .longLine(let chunk):
                 pieces.append("long \(chunk.line)@\(chunk.byteOffset)\(chunk.isStart ? "^" : ""): \(String(decoding: chunk.bytes, as: UTF8.self))")
             }

@@ -90,6 +90,8 @@ public struct Line: Sendable, Equatable {
             var start = first, index = first
             let count = buffer.count
             while index < count {
+                index = ByteSearch.firstControl(buffer, from: index)
+                guard index < count else { break }
                 let byte = buffer[index]
                 if byte == 0x0A || byte == 0x0D {
                     let terminatorLength = (byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) ? 2 : 1

@@ -133,7 +133,10 @@ public struct JSONLRecord: Sendable {
         private mutating func skipString() throws(JSONLError) -> Range<Int> {
             let start = position
             position += 1
-            while let byte = peek {
+            while true {
+                // Plain bytes are passed over a word at a time.
+                position = bytes.withUnsafeBufferPointer { ByteSearch.firstStringSpecial($0, from: position) }
+                guard let byte = peek else { break }
                 position += 1
                 if byte == UInt8(ascii: "\"") { return start..<position }
                 if byte == UInt8(ascii: "\\") {
@@ -192,8 +195,11 @@ enum JSONString {
             let byte = contents[index]
             guard byte == UInt8(ascii: "\\"), index + 1 < contents.endIndex else {
                 flushHigh()
-                out.append(byte)
-                index += 1
+                // The bytes up to the next escape are copied as one run.
+                let runEnd = byte == UInt8(ascii: "\\")
+                    ? index + 1 : contents[index...].firstIndex(of: UInt8(ascii: "\\")) ?? contents.endIndex
+                out.append(contentsOf: contents[index..<runEnd])
+                index = runEnd
                 continue
             }
             let escape = contents[index + 1]
@@ -236,30 +242,45 @@ enum JSONString {
     /// `text` as a JSON string, quotes included; the three-byte form of a
     /// lone surrogate (see ``JSONLRecord/string(_:)``) becomes its `\u` escape.
     static func encode(_ text: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
+        var out: [UInt8] = []
         out.reserveCapacity(text.count + 2)
-        let hex = Array("0123456789abcdef".utf8)
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            index += 1
-            if byte == 0xED, index + 1 < text.count, (0xA0...0xBF).contains(text[index]), text[index + 1] & 0xC0 == 0x80 {
-                let value = 0xD000 | (UInt32(text[index] & 0x3F) << 6) | UInt32(text[index + 1] & 0x3F)
-                out += Array("\\u".utf8) + [12, 8, 4, 0].map { hex[Int((value >> UInt32($0)) & 0xF)] }
-                index += 2
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x00..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
+        append(text, to: &out)
+        return out
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends ``encode(_:)``'s result to `out`; runs of bytes that need no
+    /// escape are copied whole.
+    static func append(_ text: [UInt8], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        text.withUnsafeBufferPointer { text in
+            var index = 0
+            while index < text.count {
+                let runEnd = ByteSearch.firstStringSpecial(text, from: index, orSurrogateLead: true)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<runEnd]))
+                index = runEnd
+                guard index < text.count else { break }
+                let byte = text[index]
+                index += 1
+                if byte == 0xED, index + 1 < text.count, (0xA0...0xBF).contains(text[index]), text[index + 1] & 0xC0 == 0x80 {
+                    let value = 0xD000 | (UInt32(text[index] & 0x3F) << 6) | UInt32(text[index + 1] & 0x3F)
+                    out += [0x5C, UInt8(ascii: "u")]
+                    for shift: UInt32 in [12, 8, 4, 0] { out.append(hexDigits[Int((value >> shift) & 0xF)]) }
+                    index += 2
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): out += [0x5C, 0x22]
+                case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                case 0x00..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                default: out.append(byte)
+                }
             }
         }
         out.append(UInt8(ascii: "\""))
-        return out
     }
 }

@@ -28,8 +28,12 @@ public struct SegmentReader {
 
     /// Whole lines to scan as a document.
     public struct Segment {
-        /// The segment's bytes as a document (named as the input).
-        public let document: Document
+        /// The segment's bytes, whole lines.
+        public let bytes: [UInt8]
+        /// The segment as a document (named as the input), built on first
+        /// use: a JSON Lines run reads only ``bytes``.
+        public var document: Document { cache.document }
+        private let cache: DocumentCache
         /// 0-based offset of its first byte in the input.
         public let byteOffset: Int
         /// Number of lines of the input before it.
@@ -37,6 +41,29 @@ public struct SegmentReader {
         /// True for the input's first and last segments.
         public let isFirst: Bool
         public let isLast: Bool
+
+        init(name: String, bytes: [UInt8], byteOffset: Int, lineOffset: Int, isFirst: Bool, isLast: Bool) {
+            self.bytes = bytes
+            self.cache = DocumentCache(name: name, bytes: bytes, byteOrderMarkAllowed: isFirst)
+            self.byteOffset = byteOffset
+            self.lineOffset = lineOffset
+            self.isFirst = isFirst
+            self.isLast = isLast
+        }
+    }
+
+    /// Builds a segment's ``Document`` once, when it is first asked for.
+    private final class DocumentCache {
+        let name: String
+        let bytes: [UInt8]
+        let byteOrderMarkAllowed: Bool
+        lazy var document = Document(name: name, bytes: bytes, byteOrderMarkAllowed: byteOrderMarkAllowed)
+
+        init(name: String, bytes: [UInt8], byteOrderMarkAllowed: Bool) {
+            self.name = name
+            self.bytes = bytes
+            self.byteOrderMarkAllowed = byteOrderMarkAllowed
+        }
     }
 
     /// Part of a line longer than ``SegmentReader/segmentSize``, passed through unmatched.
@@ -66,8 +93,7 @@ public struct SegmentReader {
         if pending.isEmpty {
             guard !started else { return nil }
             started = true
-            return .segment(Segment(document: Document(name: name, bytes: []), byteOffset: 0, lineOffset: 0,
-                                    isFirst: true, isLast: true))
+            return .segment(Segment(name: name, bytes: [], byteOffset: 0, lineOffset: 0, isFirst: true, isLast: true))
         }
         started = true
         if inLongLine { return .longLine(longLineChunk()) }
@@ -79,16 +105,32 @@ public struct SegmentReader {
         } else {
             return .longLine(longLineChunk())
         }
-        let document = Document(name: name, bytes: Array(pending[..<cut]), byteOrderMarkAllowed: emitted == 0)
+        let bytes = Array(pending[..<cut])
         pending.removeFirst(cut)
-        let segment = Segment(document: document, byteOffset: emitted, lineOffset: linesEmitted,
+        let segment = Segment(name: name, bytes: bytes, byteOffset: emitted, lineOffset: linesEmitted,
                               isFirst: emitted == 0, isLast: endOfInput && pending.isEmpty)
         emitted += cut
-        linesEmitted += document.lines.count
+        linesEmitted += Self.lineCount(bytes)
         return .segment(segment)
     }
 
     /// Reads until one byte more than a window is pending, or the input ends.
+    /// The number of lines of `bytes` as ``Line`` splits them: LF, CRLF and
+    /// a lone CR end a line, and an unterminated last line counts.
+    static func lineCount(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = ByteSearch.firstControl(buffer, from: 0)
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) { count += 1 }
+                index = ByteSearch.firstControl(buffer, from: index + 1)
+            }
+        }
+        if let last = bytes.last, last != 0x0A && last != 0x0D { count += 1 }
+        return count
+    }
+
     private mutating func fill() throws {
         while !endOfInput && pending.count <= segmentSize {
             let chunk = try read(segmentSize + 1 - pending.count)

@@ -1,21 +1,63 @@
 /// Byte-level UTF-8 helpers, following the well-formedness table of the
 /// Unicode Standard, section 3.9 (table 3-7): no overlong forms, no
-/// surrogates, nothing above U+10FFFF.
+/// surrogates, nothing above U+10FFFF. They run on every document of a
+/// corpus, so they read bytes directly and take ASCII eight bytes at a time.
 enum UTF8Validation {
     /// 0-based offset of the first byte that does not begin a well-formed
     /// sequence, or `nil` if all of `bytes` is well-formed UTF-8.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] < 0x80 {
-                index += 1
-            } else if let (_, length) = scalar(in: bytes, at: index) {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                index = asciiPrefixEnd(buffer, from: index)
+                guard index < count else { return nil }
+                let length = sequenceLength(buffer, at: index)
+                guard length > 0 else { return index }
                 index += length
-            } else {
-                return index
+            }
+            return nil
+        }
+    }
+
+    /// The first offset at or after `start` that holds a byte above 0x7F, or
+    /// the end of `buffer`.
+    @inline(__always)
+    static func asciiPrefixEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        let count = buffer.count
+        if let base = buffer.baseAddress {
+            while index + 8 <= count,
+                  UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
             }
         }
-        return nil
+        while index < count, buffer[index] < 0x80 { index += 1 }
+        return index
+    }
+
+    /// The length of the well-formed sequence that starts at `offset`
+    /// (1 to 4 bytes), or 0 when the bytes there are not one (table 3-7).
+    @inline(__always)
+    static func sequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        let lead = buffer[offset]
+        let length: Int, low: UInt8, high: UInt8
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2; low = 0x80; high = 0xBF
+        case 0xE0: length = 3; low = 0xA0; high = 0xBF
+        case 0xED: length = 3; low = 0x80; high = 0x9F
+        case 0xE1...0xEF: length = 3; low = 0x80; high = 0xBF
+        case 0xF0: length = 4; low = 0x90; high = 0xBF
+        case 0xF4: length = 4; low = 0x80; high = 0x8F
+        case 0xF1...0xF3: length = 4; low = 0x80; high = 0xBF
+        default: return 0
+        }
+        guard offset + length <= buffer.count else { return 0 }
+        let second = buffer[offset + 1]
+        guard second >= low && second <= high else { return 0 }
+        for next in (offset + 2)..<(offset + length) where buffer[next] & 0xC0 != 0x80 { return 0 }
+        return length
     }
 
     /// Number of Unicode scalars in `bytes`: bytes that are not continuation
@@ -29,23 +71,11 @@ enum UTF8Validation {
     /// The scalar that starts at `offset` and its length in bytes, or `nil`
     /// when the bytes there are not a well-formed sequence.
     static func scalar(in bytes: [UInt8], at offset: Int) -> (Unicode.Scalar, Int)? {
-        let lead = bytes[offset]
-        let length: Int, minimum: UInt32
-        switch lead {
-        case 0x00...0x7F: return (Unicode.Scalar(lead), 1)
-        case 0xC2...0xDF: length = 2; minimum = 0x80
-        case 0xE0...0xEF: length = 3; minimum = 0x800
-        case 0xF0...0xF4: length = 4; minimum = 0x10000
-        default: return nil
-        }
-        guard offset + length <= bytes.count else { return nil }
-        var value = UInt32(lead) & (0xFF >> (length + 1))
-        for next in bytes[(offset + 1)..<(offset + length)] {
-            guard next & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(next & 0x3F)
-        }
-        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar, length)
+        let length = bytes.withUnsafeBufferPointer { sequenceLength($0, at: offset) }
+        guard length > 0 else { return nil }
+        var value = UInt32(bytes[offset]) & (0xFF >> (length == 1 ? 0 : length + 1))
+        for next in bytes[(offset + 1)..<(offset + length)] { value = value << 6 | UInt32(next & 0x3F) }
+        return Unicode.Scalar(value).map { ($0, length) }
     }
 
     /// The scalar that ends just before `offset` and its length in bytes, or
@@ -58,17 +88,60 @@ enum UTF8Validation {
     }
 
     /// `range` of `bytes` without leading and trailing Unicode white space
-    /// (`White_Space` property: spaces, tabs, line terminators, NBSP,
-    /// ideographic space…).
+    /// (``whiteSpaceLength(_:at:)``).
     static func trimmingWhiteSpace(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
-        var lower = range.lowerBound, upper = range.upperBound
-        while lower < upper, let (scalar, length) = Self.scalar(in: bytes, at: lower), scalar.properties.isWhitespace {
-            lower += length
+        bytes.withUnsafeBufferPointer { buffer in
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper {
+                let length = whiteSpaceLength(buffer, at: lower)
+                guard length > 0, lower + length <= upper else { break }
+                lower += length
+            }
+            while upper > lower {
+                let length = whiteSpaceLength(buffer, endingAt: upper)
+                guard length > 0, upper - length >= lower else { break }
+                upper -= length
+            }
+            return lower..<upper
         }
-        while upper > lower, let (scalar, length) = Self.scalar(in: bytes, endingAt: upper),
-              upper - length >= lower, scalar.properties.isWhitespace {
-            upper -= length
+    }
+
+    /// The length in bytes of the white-space scalar that starts at `offset`,
+    /// or 0 when there is none. White space is Unicode's `White_Space`
+    /// property (PropList.txt): U+0009–000D, U+0020, U+0085, U+00A0, U+1680,
+    /// U+2000–200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+    @inline(__always)
+    static func whiteSpaceLength(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+        let byte = buffer[offset]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0 }
+        let remaining = buffer.count - offset
+        switch byte {
+        case 0xC2:
+            return remaining >= 2 && (buffer[offset + 1] == 0x85 || buffer[offset + 1] == 0xA0) ? 2 : 0
+        case 0xE1:
+            return remaining >= 3 && buffer[offset + 1] == 0x9A && buffer[offset + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard remaining >= 3 else { return 0 }
+            let second = buffer[offset + 1], third = buffer[offset + 2]
+            if second == 0x80 {
+                return (third >= 0x80 && third <= 0x8A) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+            }
+            return second == 0x81 && third == 0x9F ? 3 : 0
+        case 0xE3:
+            return remaining >= 3 && buffer[offset + 1] == 0x80 && buffer[offset + 2] == 0x80 ? 3 : 0
+        default:
+            return 0
         }
-        return lower..<upper
+    }
+
+    /// The length in bytes of the white-space scalar that ends just before
+    /// `offset`, or 0 when there is none.
+    @inline(__always)
+    static func whiteSpaceLength(_ buffer: UnsafeBufferPointer<UInt8>, endingAt offset: Int) -> Int {
+        let last = buffer[offset - 1]
+        if last < 0x80 { return last == 0x20 || (last >= 0x09 && last <= 0x0D) ? 1 : 0 }
+        if offset >= 2, whiteSpaceLength(buffer, at: offset - 2) == 2 { return 2 }
+        if offset >= 3, whiteSpaceLength(buffer, at: offset - 3) == 3 { return 3 }
+        return 0
     }
 }

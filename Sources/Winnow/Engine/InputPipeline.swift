@@ -54,7 +54,7 @@ public struct InputPipeline: Sendable {
             if isFirstPiece {
                 isFirstPiece = false
                 let (head, whole) = switch piece {
-                case .segment(let segment): (segment.document.bytes, segment.isLast)
+                case .segment(let segment): (segment.bytes, segment.isLast)
                 case .longLine(let chunk): (chunk.bytes, false)
                 }
                 let kind = InputKind(prefix: head)
@@ -100,7 +100,7 @@ public struct InputPipeline: Sendable {
         var piece: SegmentReader.Piece? = first
         while let current = piece {
             let bytes = switch current {
-            case .segment(let segment): segment.document.bytes
+            case .segment(let segment): segment.bytes
             case .longLine(let chunk): chunk.bytes
             }
             try emit(.output(clean: bytes, original: bytes))

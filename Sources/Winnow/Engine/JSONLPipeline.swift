@@ -66,7 +66,7 @@ public struct JSONLPipeline: Sendable {
                 }
                 if cleaning { try emit(.output(chunk.bytes)) }
             case .segment(let segment):
-                let bytes = segment.document.bytes
+                let bytes = segment.bytes
                 let lines = Line.split(bytes, from: 0)
                 for events in scan(lines, in: bytes, firstLine: lineNumber + 1, name: name, cleaning: cleaning) {
                     for event in events { try emit(event) }

@@ -2,7 +2,8 @@
 ///
 /// Each rule judges the units of its scope (``Document/units(of:)``): first
 /// its `when` conditions on the trimmed unit, then its `match` clause on the
-/// unit's bytes (so `^` and `$` are the unit's ends), then its `unless`
+/// unit's text as patterns see it (``NormalizedText``; `^` and `$` are the
+/// unit's ends), then its `unless`
 /// clause. A rule without `match` hits the whole trimmed unit. In Markdown,
 /// rules see the prose only (``MarkdownMask``) unless they set `scan_code`.
 /// Matches on lines where a suppression comment turns the rule off are
@@ -20,13 +21,43 @@ public struct Scanner: Sendable {
     private let ruleIDs: Set<String>
     /// What the scan loop needs of each rule, read without copying the rule.
     private let plans: [Plan]
+    /// The non-prose rules that the prefilter cannot skip, in rule-set order.
+    private let ungated: [Int]
+    /// The views and scopes whose units the prefilter reads: those of the gated rules.
+    private let gatedViews: [View]
     private let hasProseRules: Bool
+    /// The rules, each behind one reference: the scan loop passes a rule on
+    /// without copying its many fields.
+    private let boxes: [RuleBox]
+
+    private final class RuleBox: Sendable {
+        let rule: Rule
+        init(_ rule: Rule) { self.rule = rule }
+    }
 
     private struct Plan: Sendable {
         let scope: Rule.Scope
         let position: Rule.Position
         let scanCode: Bool
         let isProse: Bool
+        let gated: Bool
+
+        /// Whether the rule applies to a part of an input that does or does not start and end it.
+        func applies(isStart: Bool, isEnd: Bool) -> Bool {
+            guard !isProse else { return false }
+            return switch (scope, position) {
+            case (.document, _): isStart && isEnd
+            case (_, .head): isStart
+            case (_, .tail): isEnd
+            default: true
+            }
+        }
+    }
+
+    /// The units of one scope in the whole text (`scanCode`) or in its prose.
+    private struct View: Hashable, Sendable {
+        let scope: Rule.Scope
+        let scanCode: Bool
     }
 
     /// The rule id of the findings that report a suppression comment naming
@@ -36,12 +67,23 @@ public struct Scanner: Sendable {
     public init(ruleSet: RuleSet, limits: MatchLimits = MatchLimits()) {
         self.ruleSet = ruleSet
         self.limits = limits
-        self.prefilter = Prefilter(rules: ruleSet.rules)
+        let prefilter = Prefilter(rules: ruleSet.rules)
+        self.prefilter = prefilter
         self.ruleIDs = Set(ruleSet.rules.map(\.id))
-        self.plans = ruleSet.rules.map {
-            Plan(scope: $0.scope, position: $0.conditions.position, scanCode: $0.scanCode, isProse: $0.prose != nil)
+        let plans = ruleSet.rules.enumerated().map { index, rule in
+            Plan(scope: rule.scope, position: rule.conditions.position, scanCode: rule.scanCode,
+                 isProse: rule.prose != nil, gated: prefilter.gated[index])
         }
+        self.plans = plans
+        self.ungated = plans.indices.filter { !plans[$0].isProse && !plans[$0].gated }
+        var views: [View] = []
+        for plan in plans where plan.gated && !plan.isProse {
+            let view = View(scope: plan.scope, scanCode: plan.scanCode)
+            if !views.contains(view) { views.append(view) }
+        }
+        self.gatedViews = views
         self.hasProseRules = plans.contains(where: \.isProse)
+        self.boxes = ruleSet.rules.map(RuleBox.init)
     }
 
     /// Match state sized for this rule set, for ``scan(_:isStart:isEnd:scratch:)``:
@@ -68,38 +110,45 @@ public struct Scanner: Sendable {
             ? UnitEvaluator(view: MarkdownMask.prose(of: document), scratch: scratch, suppressions: suppressions,
                             prefilter: prefilter) : whole
 
-        var limitHits: [LimitHit] = []
-        var decided: [(rule: Rule, evaluator: UnitEvaluator, hits: [UnitHit])] = []
-        // Rules are read by index, and copied only when the prefilter lets them run.
-        let applicable = plans.indices.filter { index in
-            let plan = plans[index]
-            guard !plan.isProse else { return false }
-            return switch (plan.scope, plan.position) {
-            case (.document, _): isStart && isEnd
-            case (_, .head): isStart
-            case (_, .tail): isEnd
-            default: true
+        // The rules to run: those the prefilter cannot skip, and those whose
+        // literals occur in some unit. Rules are read by index, and copied
+        // only when they run.
+        var applicable = ungated.filter { plans[$0].applies(isStart: isStart, isEnd: isEnd) }
+        for view in gatedViews {
+            let evaluator = view.scanCode ? whole : prose
+            for index in evaluator.rulesHit(in: view.scope) {
+                let plan = plans[index]
+                if plan.scope == view.scope && plan.scanCode == view.scanCode && plan.applies(isStart: isStart, isEnd: isEnd) {
+                    applicable.append(index)
+                }
             }
         }
+        applicable.sort()
+
+        var limitHits: [LimitHit] = []
+        var decided: [(box: RuleBox, evaluator: UnitEvaluator, hits: [UnitHit])] = []
         for index in applicable where plans[index].position == .any {
             let evaluator = plans[index].scanCode ? whole : prose
-            guard evaluator.mayMatch(ruleAt: index, scope: plans[index].scope) else { continue }
-            let rule = ruleSet.rules[index]
-            let candidates = evaluator.candidates(of: rule, at: index, limitHits: &limitHits)
-            if !candidates.isEmpty { decided.append((rule, evaluator, Self.runs(of: candidates, minimum: rule.conditions.minRun))) }
+            let box = boxes[index]
+            let candidates = evaluator.candidates(of: box.rule, at: index, limitHits: &limitHits)
+            if !candidates.isEmpty { decided.append((box, evaluator, Self.runs(of: candidates, minimum: box.rule.conditions.minRun))) }
         }
-        var strippedWhole = [Bool](repeating: false, count: document.lines.count)
-        for (rule, evaluator, hits) in decided {
-            for hit in hits {
-                for line in evaluator.linesRemoved(by: rule.action, hit: hit) { strippedWhole[line] = true }
-            }
-        }
+        var strippedWhole: [Bool] = []
         for index in applicable where plans[index].position != .any {
+            if strippedWhole.isEmpty {
+                strippedWhole = [Bool](repeating: false, count: document.lines.count)
+                for (box, evaluator, hits) in decided {
+                    for hit in hits {
+                        for line in evaluator.linesRemoved(by: box.rule.action, hit: hit) { strippedWhole[line] = true }
+                    }
+                }
+            }
             let evaluator = plans[index].scanCode ? whole : prose
-            guard evaluator.mayMatch(ruleAt: index, scope: plans[index].scope) else { continue }
-            let rule = ruleSet.rules[index]
+            let box = boxes[index]
+            let rule = box.rule
             let units = evaluator.units(of: rule.scope)
             let candidates = evaluator.candidates(of: rule, at: index, limitHits: &limitHits)
+            if candidates.isEmpty { continue }
             var eligible = units.map { unit in unit.lines.allSatisfy { strippedWhole[$0] } }
             for hit in candidates { eligible[hit.unitIndex] = true }
             let region: Range<Int> = switch rule.conditions.position {
@@ -108,11 +157,11 @@ public struct Scanner: Sendable {
             case .tail: ((eligible.lastIndex(of: false) ?? -1) + 1)..<units.count
             }
             let placed = candidates.filter { region.contains($0.unitIndex) }
-            decided.append((rule, evaluator, Self.runs(of: placed, minimum: rule.conditions.minRun)))
+            decided.append((box, evaluator, Self.runs(of: placed, minimum: rule.conditions.minRun)))
         }
 
-        var findings = decided.flatMap { rule, evaluator, hits in
-            hits.flatMap { hit in hit.matches.map { evaluator.finding(rule: rule, match: $0, original: document) } }
+        var findings = decided.flatMap { box, evaluator, hits in
+            hits.flatMap { hit in hit.matches.map { evaluator.finding(rule: box.rule, match: $0, original: document) } }
         }
         if hasProseRules && isStart && isEnd { findings += ProseLinter(rules: ruleSet.rules, document: document).findings() }
         findings += suppressions.unknown.map { unknown in
@@ -125,7 +174,8 @@ public struct Scanner: Sendable {
                     + (ruleSet.closestRuleID(to: unknown.id).map { " (did you mean '\($0)'?)" } ?? ""),
                 matchedText: unknown.id, block: unknown.line...unknown.line)
         }
-        return ScanResult(findings: findings.sorted(by: Finding.reportOrder), limitHits: limitHits)
+        if findings.count > 1 { findings.sort(by: Finding.reportOrder) }
+        return ScanResult(findings: findings, limitHits: limitHits)
     }
 
     /// The hits that belong to runs of at least `minimum` hits on
@@ -173,9 +223,14 @@ private final class UnitEvaluator {
     let scratch: MatchScratch
     let suppressions: Suppressions
     let prefilter: Prefilter
-    private var unitsByScope: [Rule.Scope: [Unit]] = [:]
-    /// Per scope, per rule index: the units where the prefilter found the rule's literals.
-    private var prefilterHits: [Rule.Scope: [Int: [Int]]] = [:]
+    /// The view's bytes as patterns see them.
+    private lazy var text = NormalizedText(view.bytes)
+    /// Per scope (``Rule/Scope/slot``): the units, and each unit's trimmed byte range.
+    private var unitsByScope: [[Unit]?] = [nil, nil, nil]
+    private var trimmedByScope: [[Range<Int>]] = [[], [], []]
+    /// Per scope: `rule << 32 | unit` for every gated rule whose literals
+    /// occur in a unit, sorted and without repeats.
+    private var prefilterHits: [[UInt64]?] = [nil, nil, nil]
     private lazy var paragraphOfLine: [Int: ClosedRange<Int>] = {
         var map: [Int: ClosedRange<Int>] = [:]
         for paragraph in view.paragraphs() { for line in paragraph.lines { map[line] = paragraph.lines } }
@@ -190,38 +245,60 @@ private final class UnitEvaluator {
     }
 
     func units(of scope: Rule.Scope) -> [Unit] {
-        if let units = unitsByScope[scope] { return units }
+        if let units = unitsByScope[scope.slot] { return units }
         let units = view.units(of: scope)
-        unitsByScope[scope] = units
+        unitsByScope[scope.slot] = units
+        trimmedByScope[scope.slot] = units.map { view.trimmedRange(of: $0.bytes) }
         return units
     }
 
-    /// Whether rule `ruleIndex` may match some unit of `scope`: it has no
-    /// required literals, or they occur in at least one unit.
-    func mayMatch(ruleAt ruleIndex: Int, scope: Rule.Scope) -> Bool {
-        !prefilter.gated[ruleIndex] || !unitIndices(for: ruleIndex, scope: scope).isEmpty
+    /// The gated rules whose literals occur in some unit of `scope`, in
+    /// rule-set order (rules of every scope: the caller keeps its own).
+    func rulesHit(in scope: Rule.Scope) -> [Int] {
+        var rules: [Int] = []
+        for pair in hits(in: scope) where rules.last != Int(pair >> 32) { rules.append(Int(pair >> 32)) }
+        return rules
+    }
+
+    private func hits(in scope: Rule.Scope) -> [UInt64] {
+        if let pairs = prefilterHits[scope.slot] { return pairs }
+        let units = units(of: scope)
+        var pairs: [UInt64] = []
+        for (unitIndex, unit) in units.enumerated() {
+            let safe = text.withBytes(of: unit.bytes, in: .nfc) { subject, _ in
+                prefilter.scan(subject) { rule in pairs.append(UInt64(rule) << 32 | UInt64(unitIndex)) }
+            }
+            if !safe {
+                for rule in prefilter.gated.indices where prefilter.gated[rule] {
+                    pairs.append(UInt64(rule) << 32 | UInt64(unitIndex))
+                }
+            }
+        }
+        pairs.sort()
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(pairs.count)
+        for pair in pairs where distinct.last != pair { distinct.append(pair) }
+        prefilterHits[scope.slot] = distinct
+        return distinct
     }
 
     /// The indices of the units of `scope` that rule `ruleIndex` must be run on.
     private func unitIndices(for ruleIndex: Int, scope: Rule.Scope) -> [Int] {
         let units = units(of: scope)
         guard prefilter.gated[ruleIndex] else { return Array(units.indices) }
-        if let table = prefilterHits[scope] { return table[ruleIndex] ?? [] }
-        var table: [Int: [Int]] = [:]
-        view.bytes.withUnsafeBufferPointer { buffer in
-            for (unitIndex, unit) in units.enumerated() {
-                let safe = prefilter.scan(UnsafeBufferPointer(rebasing: buffer[unit.bytes])) { rule in
-                    if table[rule]?.last != unitIndex { table[rule, default: []].append(unitIndex) }
-                }
-                if !safe {
-                    for rule in prefilter.gated.indices where prefilter.gated[rule] && table[rule]?.last != unitIndex {
-                        table[rule, default: []].append(unitIndex)
-                    }
-                }
-            }
+        let pairs = hits(in: scope)
+        let key = UInt64(ruleIndex) << 32
+        var low = 0, high = pairs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pairs[middle] < key { low = middle + 1 } else { high = middle }
         }
-        prefilterHits[scope] = table
-        return table[ruleIndex] ?? []
+        var indices: [Int] = []
+        while low < pairs.count, pairs[low] >> 32 == UInt64(ruleIndex) {
+            indices.append(Int(pairs[low] & 0xFFFF_FFFF))
+            low += 1
+        }
+        return indices
     }
 
     /// The units that satisfy `rule` (the rule set's rule `ruleIndex`)
@@ -232,14 +309,18 @@ private final class UnitEvaluator {
         var hits: [UnitHit] = []
         var limitReported = false
         let units = units(of: rule.scope)
+        let trimmed = trimmedByScope[rule.scope.slot]
         let indices = unitIndices(for: ruleIndex, scope: rule.scope)
         view.bytes.withUnsafeBufferPointer { buffer in
             for index in indices {
                 let unit = units[index]
                 do throws(MatchError) {
-                    let matches = try evaluate(rule, unit, buffer).filter {
-                        let offset = $0.range.lowerBound
-                        return !suppressions.isSuppressed(rule.id, at: offset, onLine: view.position(ofByte: offset).line - 1)
+                    var matches = try evaluate(rule, unit, trimmed: trimmed[index], buffer)
+                    if !suppressions.isEmpty {
+                        matches = matches.filter {
+                            let offset = $0.range.lowerBound
+                            return !suppressions.isSuppressed(rule.id, at: offset, onLine: view.position(ofByte: offset).line - 1)
+                        }
                     }
                     if !matches.isEmpty { hits.append(UnitHit(unitIndex: index, matches: matches)) }
                 } catch {
@@ -296,19 +377,15 @@ private final class UnitEvaluator {
         return paragraphOfLine[line] ?? line...line
     }
 
-    private func evaluate(_ rule: Rule, _ unit: Unit, _ buffer: UnsafeBufferPointer<UInt8>) throws(MatchError) -> [Hit] {
-        let trimmed = view.trimmedRange(of: unit.bytes)
+    private func evaluate(_ rule: Rule, _ unit: Unit, trimmed: Range<Int>,
+                          _ buffer: UnsafeBufferPointer<UInt8>) throws(MatchError) -> [Hit] {
         guard satisfies(rule.conditions, trimmed, buffer) else { return [] }
-        let subject = UnsafeBufferPointer(rebasing: buffer[unit.bytes])
         var hits = [Hit(range: trimmed, match: nil)]
         if let match = rule.match {
-            hits = try match.matches(in: subject, scratch: scratch).map {
-                let shifted = $0.shifted(by: unit.bytes.lowerBound)
-                return Hit(range: shifted.range, match: shifted)
-            }
+            hits = try match.matches(in: text, unit: unit.bytes, scratch: scratch).map { Hit(range: $0.range, match: $0) }
             if hits.isEmpty { return [] }
         }
-        if let unless = rule.unless, try unless.hasMatch(in: subject, scratch: scratch) { return [] }
+        if let unless = rule.unless, try unless.hasMatch(in: text, unit: unit.bytes, scratch: scratch) { return [] }
         return hits
     }
 
@@ -320,8 +397,21 @@ private final class UnitEvaluator {
         }
         if !conditions.endsWith.isEmpty {
             let unit = buffer[trimmed]
-            guard conditions.endsWith.contains(where: { unit.reversed().starts(with: $0.utf8.reversed()) }) else { return false }
+            guard conditions.endsWith.contains(where: {
+                unit.reversed().starts(with: $0.utf8.reversed()) || (Ellipsis.isEllipsis($0) && Ellipsis.trailingLength(of: unit) > 0)
+            }) else { return false }
         }
         return true
+    }
+}
+
+private extension Rule.Scope {
+    /// The scope's index in the evaluator's per-scope tables.
+    var slot: Int {
+        switch self {
+        case .line: 0
+        case .block: 1
+        case .document: 2
+        }
     }
 }

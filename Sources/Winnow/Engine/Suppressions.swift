@@ -10,9 +10,10 @@
 /// Several ids are separated by spaces or commas; no id means every rule.
 /// No rule fires inside a directive itself.
 public struct Suppressions: Sendable {
-    /// `all[i]`: every rule is suppressed on line i + 1.
+    /// `all[i]`: every rule is suppressed on line i + 1; empty when the
+    /// document holds no directive.
     private var all: [Bool]
-    /// `some[i]`: the rules suppressed on line i + 1.
+    /// `some[i]`: the rules suppressed on line i + 1; empty when `all` is.
     private var some: [Set<String>]
     /// Byte ranges of the directives themselves, in document order: no rule
     /// fires inside them and `clean` keeps them.
@@ -27,16 +28,20 @@ public struct Suppressions: Sendable {
     private static let hashDirective = try! PCRE2Regex(
         #"^\s*#\s*winnow-(disable-next-line|disable|enable)\b(.*)$"#, caseSensitive: true)
 
+    /// Whether the document holds no directive (nothing is suppressed).
+    public var isEmpty: Bool { all.isEmpty }
+
     /// Reads the directives of `document`; ids not in `ruleIDs` are kept in ``unknown``.
     public init(document: Document, ruleIDs: Set<String>) {
+        // Most documents hold no directive: one search for its prefix spares
+        // the per-line match and the per-line tables.
+        all = []
+        some = []
+        let marker = Array("winnow-".utf8)
+        let mentionsDirective = document.bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: marker, in: $0) != nil }
+        guard mentionsDirective else { return }
         all = [Bool](repeating: false, count: document.lines.count)
         some = [Set<String>](repeating: [], count: document.lines.count)
-        // Most documents hold no directive: one search for its prefix spares the per-line match.
-        let marker = Array("winnow-".utf8)
-        let mentionsDirective = document.bytes.withUnsafeBufferPointer { bytes in
-            bytes.indices.contains { bytes[$0] == marker[0] && bytes[$0...].starts(with: marker) }
-        }
-        guard mentionsDirective else { return }
         let pattern = document.format == .plain ? Self.hashDirective : Self.htmlDirective
         let scratch = MatchScratch(maxCaptureCount: 2)
         var openAll = false
@@ -74,8 +79,9 @@ public struct Suppressions: Sendable {
     /// Whether `ruleID` is suppressed for a match starting at byte `offset`
     /// (0-based) on the 0-based line `lineIndex`: the line is turned off for
     /// the rule, or the match starts inside a directive.
+    /// Always false for a document without directives.
     public func isSuppressed(_ ruleID: String, at offset: Int, onLine lineIndex: Int) -> Bool {
-        all[lineIndex] || some[lineIndex].contains(ruleID) || directives.contains { $0.contains(offset) }
+        !all.isEmpty && (all[lineIndex] || some[lineIndex].contains(ruleID) || directives.contains { $0.contains(offset) })
     }
 
     /// The ids in `range` of `subject`, with their byte offsets in the document.

@@ -1,4 +1,5 @@
 import CPCRE2
+import Foundation
 
 /// A PCRE2 pattern compiled for UTF-8 subjects, JIT-compiled where the
 /// library supports it.
@@ -8,7 +9,13 @@ import CPCRE2
 /// white space), and with `PCRE2_MATCH_INVALID_UTF`, so that a subject holding
 /// bytes that are not valid UTF-8 is matched safely (invalid bytes never match)
 /// instead of being refused. Matching is caseless unless `caseSensitive`;
-/// PCRE2's caseless mode uses Unicode simple case folding.
+/// PCRE2's caseless mode uses Unicode simple case folding (`Đ`/`đ` and
+/// `ẞ`/`ß` match; `ß`/`ss` and Turkish `İ`/`i`, `I`/`ı` do not).
+///
+/// The pattern is compiled in Unicode Normalization Form C, as the text it
+/// is matched against (``NormalizedText``): a decomposed `e` U+0301 written
+/// in the pattern is compiled as `é`. Characters given as escapes
+/// (`\x{301}`) are not normalized.
 ///
 /// The compiled code is immutable and PCRE2 documents it as shareable between
 /// threads, hence `@unchecked Sendable`. The mutable state of a match lives in
@@ -23,17 +30,18 @@ public final class PCRE2Regex: @unchecked Sendable {
     public let requiredLiterals: [[UInt8]]?
     let code: OpaquePointer
 
-    /// Compiles `pattern`.
+    /// Compiles `pattern`, in NFC.
     /// - Throws: ``RegexCompileError`` with PCRE2's message and the byte
-    ///   offset in the pattern at which compilation failed.
+    ///   offset in the pattern (in NFC) at which compilation failed.
     public init(_ pattern: String, caseSensitive: Bool) throws(RegexCompileError) {
+        let source = pattern.precomposedStringWithCanonicalMapping
         var options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
         if !caseSensitive { options |= UInt32(PCRE2_CASELESS) }
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let compiled: OpaquePointer? = pattern.withCString { pointer in
-            pointer.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count) { bytes in
-                pcre2_compile_8(bytes, pattern.utf8.count, options, &errorCode, &errorOffset, nil)
+        let compiled: OpaquePointer? = source.withCString { pointer in
+            pointer.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count) { bytes in
+                pcre2_compile_8(bytes, source.utf8.count, options, &errorCode, &errorOffset, nil)
             }
         }
         guard let compiled else {
@@ -45,7 +53,7 @@ public final class PCRE2Regex: @unchecked Sendable {
         _ = pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.pattern = pattern
         self.captureCount = Int(count)
-        self.requiredLiterals = RequiredLiterals.of(pattern: pattern, caseless: !caseSensitive)
+        self.requiredLiterals = RequiredLiterals.of(pattern: source, caseless: !caseSensitive)
         self.code = compiled
     }
 

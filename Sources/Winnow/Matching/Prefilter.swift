@@ -9,11 +9,17 @@
 /// literals (case-sensitive ones too: a necessary condition stays one).
 /// PCRE2's caseless matching also folds KELVIN SIGN (U+212A) to `k` and LONG
 /// S (U+017F) to `s`: a unit that holds either runs every rule.
+///
+/// The prefilter reads a unit in NFC (``NormalizedText/Form/nfc``), the
+/// form regexes see. Keywords see the unit without invisible format
+/// characters (``NormalizedText/isInvisibleFormatCharacter(_:)``), where a
+/// keyword literal may occur although it does not in NFC (`Daten` U+00AD
+/// `schutz`): a unit that holds one of them runs every rule too.
 public struct Prefilter: Sendable {
     /// For each rule, in rule-set order: whether it needs a literal to occur.
     let gated: [Bool]
-    /// Byte (lowercased) → class; 0 for bytes in no literal.
-    private let classes: [UInt8]
+    /// Byte → the class of the byte lowercased; 0 for bytes in no literal.
+    private let foldedClasses: [UInt8]
     private let classCount: Int
     /// `transitions[state * classCount + class]`: the next state.
     private let transitions: [Int32]
@@ -44,7 +50,7 @@ public struct Prefilter: Sendable {
                 classCount = min(classCount + 1, 256)
             }
         }
-        self.classes = classes
+        self.foldedClasses = (0...255).map { classes[Int(Self.lowercased(UInt8($0)))] }
         self.classCount = classCount
 
         // The trie.
@@ -104,24 +110,37 @@ public struct Prefilter: Sendable {
     /// `bytes` (possibly more than once); returns false when the unit holds
     /// a character that makes the prefilter unsafe, and every rule must run.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, hit: (Int) -> Void) -> Bool {
-        var state = 0
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == 0xC5 || byte == 0xE2 {
-                // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
-                if byte == 0xC5, index + 1 < count, bytes[index + 1] == 0xBF { return false }
-                if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA { return false }
+        foldedClasses.withUnsafeBufferPointer { classes in
+            transitions.withUnsafeBufferPointer { transitions in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    var state = 0
+                    var index = 0
+                    let count = bytes.count
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte >= 0xC2 && (byte == 0xC5 || byte == 0xE2 || byte == 0xC2 || byte == 0xEF) {
+                            // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA; the
+                            // invisible format characters are C2 AD, E2 80 8B, E2 81 A0, EF BB BF.
+                            let second = index + 1 < count ? bytes[index + 1] : 0
+                            let third = index + 2 < count ? bytes[index + 2] : 0
+                            switch (byte, second, third) {
+                            case (0xC5, 0xBF, _), (0xC2, 0xAD, _), (0xE2, 0x84, 0xAA), (0xE2, 0x80, 0x8B), (0xE2, 0x81, 0xA0),
+                                 (0xEF, 0xBB, 0xBF):
+                                return false
+                            default: break
+                            }
+                        }
+                        state = Int(transitions[state &* classCount &+ Int(classes[Int(byte)])])
+                        let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
+                        if first < last {
+                            for output in first..<last { hit(Int(outputs[output])) }
+                        }
+                        index &+= 1
+                    }
+                    return true
+                }
             }
-            state = Int(transitions[state * classCount + Int(classes[Int(Self.lowercased(byte))])])
-            let first = Int(outputStart[state]), last = Int(outputStart[state + 1])
-            if first < last {
-                for output in first..<last { hit(Int(outputs[output])) }
-            }
-            index += 1
         }
-        return true
     }
 
     static func lowercased(_ byte: UInt8) -> UInt8 {

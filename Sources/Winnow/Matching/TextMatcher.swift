@@ -1,27 +1,42 @@
 /// The compiled form of a rule's `match` or `unless` clause: its regexes and,
 /// when it has keywords, one more pattern built by ``KeywordPattern``.
 /// A unit matches when any of them matches.
+///
+/// Regexes are matched against the unit in NFC and keywords against the
+/// unit in NFC without invisible format characters (``NormalizedText``);
+/// matches are reported in the original bytes.
 public struct TextMatcher: Sendable {
     /// The compiled patterns; the keyword pattern, if any, is last.
     public let patterns: [PCRE2Regex]
+    /// Whether the last pattern is the keyword pattern.
+    public let hasKeywords: Bool
 
-    public init(patterns: [PCRE2Regex]) {
+    public init(patterns: [PCRE2Regex], hasKeywords: Bool) {
         self.patterns = patterns
+        self.hasKeywords = hasKeywords && !patterns.isEmpty
     }
 
     /// Largest capture count among the patterns, for sizing a ``MatchScratch``.
     public var maxCaptureCount: Int { patterns.map(\.captureCount).max() ?? 0 }
 
-    /// Every match of every pattern in `subject` (byte ranges 0-based in
-    /// `subject`), ordered by start then end. Matches of different patterns
-    /// may overlap; matches of one pattern do not.
+    /// Every match of every pattern in the original byte range `unit` of
+    /// `text`, ordered by start then end, with every range (match and
+    /// capture groups) given as 0-based byte offsets in `text.original`.
+    /// Matches of different patterns may overlap; matches of one pattern do not.
     /// - Throws: ``MatchError`` from the first pattern that fails.
     public func matches(
-        in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch
+        in text: NormalizedText, unit: Range<Int>, scratch: MatchScratch
     ) throws(MatchError) -> [PatternMatch] {
         var matches: [PatternMatch] = []
-        for pattern in patterns {
-            matches += try pattern.allMatches(in: subject, scratch: scratch)
+        for (index, pattern) in patterns.enumerated() {
+            let form = form(ofPatternAt: index)
+            matches += try text.withBytes(of: unit, in: form) { subject, start throws(MatchError) in
+                try pattern.allMatches(in: subject, scratch: scratch).map { match in
+                    PatternMatch(groups: match.groups.map { group in
+                        group.map { text.originalRange(of: ($0.lowerBound + start)..<($0.upperBound + start), in: form) }
+                    }, pattern: pattern)
+                }
+            }
         }
         if patterns.count > 1 {
             matches.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
@@ -29,14 +44,21 @@ public struct TextMatcher: Sendable {
         return matches
     }
 
-    /// Whether any pattern matches anywhere in `subject`.
+    /// Whether any pattern matches anywhere in the original byte range `unit` of `text`.
     /// - Throws: ``MatchError`` from the first pattern that fails.
     public func hasMatch(
-        in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch
+        in text: NormalizedText, unit: Range<Int>, scratch: MatchScratch
     ) throws(MatchError) -> Bool {
-        for pattern in patterns where try pattern.firstMatch(in: subject, from: 0, scratch: scratch) != nil {
-            return true
+        for (index, pattern) in patterns.enumerated() {
+            let found = try text.withBytes(of: unit, in: form(ofPatternAt: index)) { subject, _ throws(MatchError) in
+                try pattern.firstMatch(in: subject, from: 0, scratch: scratch) != nil
+            }
+            if found { return true }
         }
         return false
+    }
+
+    private func form(ofPatternAt index: Int) -> NormalizedText.Form {
+        hasKeywords && index == patterns.count - 1 ? .keywords : .nfc
     }
 }

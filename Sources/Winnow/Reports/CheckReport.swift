@@ -82,7 +82,7 @@ public struct FileReport: Sendable {
             let reported = findings.map { finding in
                 let line = document.lines[finding.line - 1 - lineOffset]
                 return ReportedFinding(
-                    finding: finding, fingerprint: fingerprints.next(finding, line: document.text(line.content)),
+                    finding: finding, fingerprint: fingerprints.next(finding, line: document.bytes[line.content]),
                     sourceLine: SourceLine(start: line.start + byteOffset, bytes: Array(document.bytes[line.content])))
             }
             report = FileReport(path: report.path, findings: report.findings + reported)

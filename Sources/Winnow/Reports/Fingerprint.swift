@@ -18,21 +18,39 @@ public enum Fingerprint {
 
         public init() {}
 
-        /// The fingerprint of `finding`, whose first line's text is `line`.
-        public mutating func next(_ finding: Finding, line: String) -> String {
-            let key = [finding.ruleID, normalised(line), normalised(finding.matchedText)].joined(separator: "\u{0}")
-            let hash = fnv1a64(Array(key.utf8))
+        /// The fingerprint of `finding`, whose first line holds `line` (its
+        /// bytes as read; invalid UTF-8 is read as U+FFFD, as reports show it).
+        public mutating func next(_ finding: Finding, line: ArraySlice<UInt8>) -> String {
+            let text = String(validating: line, as: UTF8.self) != nil ? Array(line) : Array(String(decoding: line, as: UTF8.self).utf8)
+            let key = Array(finding.ruleID.utf8) + [0] + normalised(text) + [0] + normalised(Array(finding.matchedText.utf8))
+            let hash = fnv1a64(key)
             let occurrence = seen[hash, default: 0]
             seen[hash] = occurrence + 1
             return String(hash, radix: 16).leftPadded(to: 16) + ":" + String(occurrence)
         }
     }
 
-    /// `text` trimmed, with every run of white space replaced by one space.
-    static func normalised(_ text: String) -> String {
-        text.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
-            .map { String(String.UnicodeScalarView($0)) }
-            .joined(separator: " ")
+    /// The UTF-8 text `bytes` trimmed, with every run of Unicode white space
+    /// replaced by one space.
+    static func normalised(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0, pendingSpace = false
+            while index < buffer.count {
+                let space = UTF8Validation.whiteSpaceLength(buffer, at: index)
+                if space > 0 {
+                    pendingSpace = !out.isEmpty
+                    index += space
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(buffer[index])
+                    index += 1
+                }
+            }
+        }
+        return out
     }
 
     /// FNV-1a, 64-bit (offset basis 0xcbf29ce484222325, prime 0x100000001b3).

@@ -34,7 +34,9 @@ public enum JSONReport {
 
     /// The `jsonl` records, each ending with a newline; empty when there is nothing to report.
     public static func lines(_ report: CheckReport) -> [UInt8] {
-        report.findings.flatMap { JSONOutput.line(FindingRecord($0)) } + report.notices.flatMap { JSONOutput.line(NoticeRecord($0)) }
+        var out: [UInt8] = []
+        for finding in report.findings { FindingRecord(finding).appendLine(to: &out) }
+        return out + report.notices.flatMap { JSONOutput.line(NoticeRecord($0)) }
     }
 
     private struct Document: Encodable {
@@ -113,6 +115,54 @@ public enum JSONReport {
         enum CodingKeys: String, CodingKey {
             case type, path, line, column, rule, category, severity, action, message, match, fingerprint
             case endLine = "end_line", endColumn = "end_column", byteOffset = "byte_offset", byteLength = "byte_length"
+        }
+
+        /// Appends the record as one JSON Lines line: the object `JSONOutput.line`
+        /// would write (keys sorted, strings escaped as RFC 8259 section 7
+        /// asks), without the encoder's per-record cost, since a corpus run
+        /// writes one line per finding.
+        func appendLine(to out: inout [UInt8]) {
+            var writer = JSONLineWriter()
+            writer.field("action", action, to: &out)
+            writer.field("byte_length", byteLength, to: &out)
+            writer.field("byte_offset", byteOffset, to: &out)
+            writer.field("category", category, to: &out)
+            writer.field("column", column, to: &out)
+            writer.field("end_column", endColumn, to: &out)
+            writer.field("end_line", endLine, to: &out)
+            writer.field("fingerprint", fingerprint, to: &out)
+            writer.field("line", line, to: &out)
+            writer.field("match", match, to: &out)
+            writer.field("message", message, to: &out)
+            writer.field("path", path, to: &out)
+            writer.field("rule", rule, to: &out)
+            writer.field("severity", severity, to: &out)
+            writer.field("type", type, to: &out)
+            out += [UInt8(ascii: "}"), 0x0A]
+        }
+    }
+
+    /// Writes the fields of one flat JSON object on one line, in the order
+    /// given; the caller closes it.
+    private struct JSONLineWriter {
+        private var first = true
+
+        mutating func field(_ key: StaticString, _ value: String, to out: inout [UInt8]) {
+            open(key, &out)
+            JSONString.append(Array(value.utf8), to: &out)
+        }
+
+        mutating func field(_ key: StaticString, _ value: Int, to out: inout [UInt8]) {
+            open(key, &out)
+            out += Array(String(value).utf8)
+        }
+
+        private mutating func open(_ key: StaticString, _ out: inout [UInt8]) {
+            out.append(UInt8(ascii: first ? "{" : ","))
+            first = false
+            out.append(UInt8(ascii: "\""))
+            out += UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+            out += [UInt8(ascii: "\""), UInt8(ascii: ":")]
         }
     }
 

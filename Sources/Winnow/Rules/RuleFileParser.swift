@@ -54,11 +54,13 @@ struct RuleFileParser {
         _ = try yaml.mapping(node, keys: Self.ruleKeys, what: "a rule", rule: id)
 
         let caseSensitive = try yaml.bool(map["match"]?.mapping?["case_sensitive"], rule: id, key: "case_sensitive") ?? false
+        let languages = try yaml.strings(map["languages"], rule: id, key: "languages")
+        let turkishCasing = !caseSensitive && KeywordPattern.usesTurkishCasing(languages: languages)
         let match = try map["match"].map { (clause) throws(RuleLoadError) in
-            try matcher(clause, rule: id, key: "match", caseSensitive: caseSensitive)
+            try matcher(clause, rule: id, key: "match", caseSensitive: caseSensitive, turkishCasing: turkishCasing)
         }
         let unless = try map["unless"].map { (clause) throws(RuleLoadError) in
-            try matcher(clause, rule: id, key: "unless", caseSensitive: caseSensitive)
+            try matcher(clause, rule: id, key: "unless", caseSensitive: caseSensitive, turkishCasing: turkishCasing)
         }
         let conditions = try map["when"].map { (clause) throws(RuleLoadError) in try self.conditions(clause, rule: id) }
             ?? Rule.Conditions()
@@ -92,7 +94,7 @@ struct RuleFileParser {
             replacement: replacement,
             scanCode: try yaml.bool(map["scan_code"], rule: id, key: "scan_code") ?? false,
             message: message,
-            languages: try yaml.strings(map["languages"], rule: id, key: "languages"),
+            languages: languages,
             examples: try examples(map["examples"], rule: id),
             origin: yaml.location(of: idNode),
             prose: prose)
@@ -130,7 +132,8 @@ struct RuleFileParser {
         }
     }
 
-    private func matcher(_ node: Node, rule: String, key: String, caseSensitive: Bool) throws(RuleLoadError) -> TextMatcher {
+    private func matcher(_ node: Node, rule: String, key: String, caseSensitive: Bool,
+                         turkishCasing: Bool) throws(RuleLoadError) -> TextMatcher {
         let map = try yaml.mapping(node, keys: Self.matchKeys, what: "'\(key)'", rule: rule)
         var patterns: [PCRE2Regex] = []
         if let regexNode = map["regex"] {
@@ -146,7 +149,9 @@ struct RuleFileParser {
         var keywords: [String] = []
         if let keywordsNode = map["keywords"] {
             for item in try yaml.stringNodes(keywordsNode, rule: rule, key: "keywords") {
-                if item.text.trimmingWhitespace().isEmpty { throw yaml.error(at: item.node, rule: rule, "empty keyword") }
+                if item.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || NormalizedText.isInvisibleFormatCharacter($0.value) }) {
+                    throw yaml.error(at: item.node, rule: rule, "empty keyword")
+                }
                 keywords.append(item.text)
             }
         }
@@ -157,7 +162,8 @@ struct RuleFileParser {
         }
         if !keywords.isEmpty {
             let wholeWord = try yaml.bool(map["whole_word"], rule: rule, key: "whole_word") ?? true
-            let source = KeywordPattern.source(for: keywords, wholeWord: wholeWord)
+            let source = KeywordPattern.source(for: keywords, wholeWord: wholeWord, caseless: !caseSensitive,
+                                               turkishCasing: turkishCasing)
             do {
                 patterns.append(try PCRE2Regex(source, caseSensitive: caseSensitive))
             } catch {
@@ -167,7 +173,7 @@ struct RuleFileParser {
         if patterns.isEmpty {
             throw yaml.error(at: node, rule: rule, "'\(key)' needs 'regex', 'keywords' or 'keywords_file'")
         }
-        return TextMatcher(patterns: patterns)
+        return TextMatcher(patterns: patterns, hasKeywords: !keywords.isEmpty)
     }
 
     /// One phrase a line; blank lines and lines starting with `#` are skipped;

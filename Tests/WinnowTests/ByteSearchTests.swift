@@ -1,0 +1,50 @@
+import Testing
+@testable import Winnow
+
+@Suite struct ByteSearchTests {
+    /// Inputs of every length up to 40 over bytes that exercise each test
+    /// (controls, quotes, backslashes, high bytes), compared with a plain loop.
+    private static func inputs() -> [[UInt8]] {
+        var generator = SeededGenerator(seed: 7)
+        let alphabet: [UInt8] = [0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x22, 0x5C, 0x61, 0x77, 0x7F, 0x80, 0xA0, 0xC3, 0xED, 0xFF]
+        return (0..<2_000).map { index in
+            (0..<(index % 41)).map { _ in
+                generator.next() % 4 == 0 ? alphabet[Int(generator.next() % UInt64(alphabet.count))] : 0x61
+            }
+        }
+    }
+
+    @Test func controlSearchAgreesWithALoop() {
+        for bytes in Self.inputs() {
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let expected = bytes[start...].firstIndex { $0 < 0x20 } ?? bytes.count
+                    #expect(ByteSearch.firstControl(buffer, from: start) == expected, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
+
+    @Test func stringSpecialSearchAgreesWithALoop() {
+        for bytes in Self.inputs() {
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    let expected = bytes[start...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ?? bytes.count
+                    #expect(ByteSearch.firstStringSpecial(buffer, from: start) == expected, "\(bytes) from \(start)")
+                    let withSurrogates = bytes[start...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xED }
+                    #expect(ByteSearch.firstStringSpecial(buffer, from: start, orSurrogateLead: true)
+                        == withSurrogates ?? bytes.count, "\(bytes) from \(start)")
+                }
+            }
+        }
+    }
+
+    @Test func substringSearchAgreesWithALoop() {
+        let needle: [UInt8] = [0x77, 0x61]
+        for bytes in Self.inputs() {
+            let expected = bytes.indices.first { bytes[$0...].starts(with: needle) }
+            #expect(bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0) } == expected, "\(bytes)")
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { ByteSearch.firstIndex(of: needle, in: $0) } == nil)
+    }
+}

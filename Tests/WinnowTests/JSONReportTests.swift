@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import Winnow
+
+@Suite struct JSONReportTests {
+    /// The JSON Lines findings, written without JSONEncoder, hold the same
+    /// objects as the encoder's `json` report, on text that needs escaping.
+    @Test func linesAgreeWithTheEncodedDocument() throws {
+        let text = "say \"hi\"\\ / \u{01}\u{08}\u{0C}\t tab\u{2028}Đọc thêm » ok\nsecond \u{7F} line\n"
+        let yaml = "rules:\n  - id: any\n    match: {regex: ['.+']}\n    message: 'seen: {match}'\n"
+        let report = try Support.report(Array(text.utf8), yaml, path: "dir/a \"b\".txt")
+        let lines = String(decoding: JSONReport.lines(report), as: UTF8.self).split(separator: "\n")
+        let fromLines = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! NSDictionary }
+        let document = try JSONSerialization.jsonObject(with: Data(JSONReport.document(report))) as! [String: Any]
+        let files = document["files"] as! [[String: Any]]
+        let fromDocument = files[0]["findings"] as! [NSDictionary]
+        #expect(fromLines.count == 2)
+        #expect(fromLines == fromDocument)
+        #expect(lines[1] == #"{"action":"flag","byte_length":18,"byte_offset":54,"category":"quality","column":1,"#
+            + #""end_column":19,"end_line":2,"fingerprint":"\#(report.files[0].findings[1].fingerprint)","line":2,"#
+            + #""match":"second \#u{7F} line","message":"seen: second \#u{7F} line","path":"dir/a \"b\".txt","#
+            + #""rule":"any","severity":"warning","type":"finding"}"#)
+    }
+}
