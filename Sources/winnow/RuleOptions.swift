@@ -4,7 +4,7 @@ import Winnow
 /// The options that choose the configuration and the rule set, shared by every command.
 struct RuleOptions: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp(
-        "A rule file, or a folder of .yml/.yaml rule files, added to the rule set (repeatable).",
+        "A rule file, a folder of .yml/.yaml rule files, or a built-in pack (default, corpus), added to the rule set (repeatable; ./corpus is a path).",
         valueName: "path"))
     var paths: [String] = []
 

@@ -3,13 +3,42 @@ import Testing
 @testable import Winnow
 
 @Suite struct BuiltinPackTests {
+    /// The rules of the `default` pack, in load order.
+    static let defaultIDs = [
+        "cookie-notice", "read-more-link", "share-bar", "newsletter-signup", "paywall-prompt", "advertisement-label",
+        "copyright-line", "footer-links", "comment-form", "teaser-line", "truncated-body",
+    ]
+    /// The rules `corpus` adds to `default`, in load order.
+    static let corpusIDs = ["no-terminal-punctuation", "short-line", "javascript-line", "policy-line", "affiliate-disclosure"]
+
     @Test func everyExampleOfThePackPasses() throws {
-        let ruleSet = try RuleSet.load(paths: [])
-        #expect(ruleSet.rules.map(\.id) == ["cookie-notice", "read-more-link", "teaser-line", "truncated-body"])
+        let ruleSet = try RuleSet.load(paths: ["corpus"], includeBuiltin: false)
+        #expect(ruleSet.rules.map(\.id) == Self.defaultIDs + Self.corpusIDs)
         #expect(ExampleRunner.failures(in: ruleSet) == [])
         for rule in ruleSet.rules {
             #expect(!rule.examples.match.isEmpty && !rule.examples.noMatch.isEmpty, "rule \(rule.id) needs both kinds of example")
         }
+    }
+
+    @Test func packNamesSelectPacksAndFilesLoadOnce() throws {
+        #expect(try RuleSet.load(paths: []).rules.map(\.id) == Self.defaultIDs)
+        #expect(try RuleSet.load(paths: ["default"], includeBuiltin: false).rules.map(\.id) == Self.defaultIDs)
+        // default.yml is part of corpus: naming both loads it once, in the first place.
+        #expect(try RuleSet.load(paths: ["corpus", "default"]).rules.map(\.id) == Self.defaultIDs + Self.corpusIDs)
+        #expect(try RuleSet.load(paths: ["corpus"]).rules.map(\.origin.file).suffix(1) == ["builtin:corpus.yml"])
+    }
+
+    @Test func aPathSpelledWithAFolderIsNotAPack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-pack-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("""
+            rules:
+              - id: local-rule
+                match: {keywords: [boilerplate]}
+            """.utf8).write(to: folder.appendingPathComponent("corpus/local.yml"))
+        let local = try RuleSet.load(paths: [folder.path + "/./corpus"], includeBuiltin: false)
+        #expect(local.rules.map(\.id) == ["local-rule"])
     }
 
     @Test func embeddedFilesAreExactlyTheRulesFolder() throws {

@@ -119,7 +119,7 @@ import Testing
 
     @Test func rulesTestPassesOnTheBuiltInPack() throws {
         let outcome = try winnow("rules", "test")
-        #expect(outcome == Outcome(status: 0, stdout: "25 passed, 0 failed (25 examples in 4 rules)\n", stderr: ""))
+        #expect(outcome == Outcome(status: 0, stdout: "190 passed, 0 failed (190 examples in 11 rules)\n", stderr: ""))
     }
 
     @Test func rulesTestNamesTheFailingExample() throws {
@@ -199,16 +199,23 @@ import Testing
 
     @Test func rulesListAndExplain() throws {
         #expect(try winnow("rules", "list") == Outcome(status: 0, stdout: """
-            ID              CATEGORY     SEVERITY  ACTION      SCOPE  SOURCE
-            cookie-notice   boilerplate  warning   strip-line  line   builtin:default.yml:5:9
-            read-more-link  boilerplate  warning   strip-line  line   builtin:default.yml:29:9
-            teaser-line     boilerplate  warning   strip-line  line   builtin:default.yml:54:9
-            truncated-body  quality      warning   flag        line   builtin:default.yml:75:9
+            ID                   CATEGORY     SEVERITY  ACTION      SCOPE  SOURCE
+            cookie-notice        boilerplate  warning   strip-line  line   builtin:default.yml:5:9
+            read-more-link       boilerplate  warning   strip-line  line   builtin:default.yml:50:9
+            share-bar            boilerplate  warning   strip-line  line   builtin:default.yml:111:9
+            newsletter-signup    boilerplate  warning   strip-line  line   builtin:default.yml:155:9
+            paywall-prompt       boilerplate  warning   strip-line  line   builtin:default.yml:189:9
+            advertisement-label  boilerplate  warning   strip-line  line   builtin:default.yml:225:9
+            copyright-line       boilerplate  warning   strip-line  line   builtin:default.yml:257:9
+            footer-links         boilerplate  warning   strip-line  line   builtin:default.yml:291:9
+            comment-form         boilerplate  warning   strip-line  line   builtin:default.yml:320:9
+            teaser-line          boilerplate  warning   strip-line  line   builtin:default.yml:353:9
+            truncated-body       quality      warning   flag        line   builtin:default.yml:374:9
 
             """, stderr: ""))
         let json = try winnow("rules", "list", "--format", "json")
         let rules = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
-        #expect(rules?.map { $0["id"] ?? "" } == ["cookie-notice", "read-more-link", "teaser-line", "truncated-body"])
+        #expect(rules?.map { $0["id"] ?? "" } == BuiltinPackTests.defaultIDs)
         #expect(rules?.first?["source"] == "builtin:default.yml:5:9")
         #expect(try winnow("rules", "explain", "teaser-line").stdout.hasPrefix("""
             teaser-line: Truncated teaser headline of another article, in the run of boilerplate at the end of the page.
@@ -219,6 +226,17 @@ import Testing
             """))
         #expect(try winnow("rules", "explain", "teaser") ==
             Outcome(status: 2, stdout: "", stderr: "winnow: error: no rule 'teaser' is loaded (did you mean 'teaser-line'?)\n"))
+    }
+
+    @Test func corpusPackIsNamedOnTheCommandLine() throws {
+        let corpus = try winnow("rules", "list", "--rules", "corpus")
+        #expect(corpus.status == 0)
+        #expect(corpus.stdout.split(separator: "\n").suffix(5).map { String($0.prefix(while: { $0 != " " })) } ==
+            ["no-terminal-punctuation", "short-line", "javascript-line", "policy-line", "affiliate-disclosure"])
+        #expect(corpus.stdout.contains("builtin:corpus.yml:12:9"))
+        // `./corpus` is a path, and there is no such file here.
+        #expect(try winnow("rules", "list", "--rules", "./corpus") ==
+            Outcome(status: 2, stdout: "", stderr: "./corpus: error: no such rule file or folder\n"))
     }
 
     @Test func rulesTestTakesRuleFiles() throws {

@@ -53,8 +53,17 @@ import Testing
             let ruleSet = try RuleSet.load(paths: [])
             try configuration.validate(against: ruleSet)
             let news = configuration.applying(overrides: [0], to: ruleSet)
-            #expect(news.rules.map(\.id) == ["cookie-notice", "read-more-link", "truncated-body"])
-            #expect(news.rules.map(\.severity) == [.info, .warning, .warning])
+            #expect(news.rules.map(\.id) == BuiltinPackTests.defaultIDs.filter { $0 != "teaser-line" })
+            #expect(news.rules.map(\.severity) == [.info] + Array(repeating: .warning, count: BuiltinPackTests.defaultIDs.count - 2))
+        }
+    }
+
+    @Test func packNamesStayNamesAndDotSlashIsAPath() throws {
+        try withFile("rules: [corpus, ./corpus, house.yml]\n") { file in
+            let folder = (file as NSString).deletingLastPathComponent
+            let configuration = try Configuration.load(file: file)
+            #expect(configuration.rulePaths == ["corpus", folder + "/./corpus", folder + "/house.yml"])
+            #expect(!configuration.includesBuiltinPack)
         }
     }
 

@@ -162,7 +162,7 @@ import Testing
         #expect(sarif.stdout.contains("""
                           "associatedRule" : {
                             "id" : "slow",
-                            "index" : 4
+                            "index" : 11
                           },
                           "descriptor" : {
                             "id" : "rule.resource-limit"

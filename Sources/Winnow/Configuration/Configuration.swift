@@ -5,7 +5,7 @@ import Yams
 /// files to check, when to fail, and per-path overrides.
 ///
 /// ```yaml
-/// rules: [default, rules/house-style.yml]   # "default" = the built-in pack
+/// rules: [default, rules/house-style.yml]   # "default" = the built-in pack ("corpus": the dataset pack)
 /// include: ["content/**/*.md"]
 /// exclude: ["**/drafts/**"]
 /// fail_on: warning
@@ -24,7 +24,10 @@ public struct Configuration: Sendable {
     /// The folder that paths in the file are relative to, as a path usable
     /// from the working folder (the file's folder, or `.`).
     public let folder: String
-    /// Rule files and folders from `rules`, spelled from the working folder.
+    /// Rule files and folders from `rules`, spelled from the working folder,
+    /// and the names of built-in packs other than `default` (such as
+    /// `corpus`) as they are: a built-in pack's name wins over a file or
+    /// folder of that name, which `./corpus` names.
     public let rulePaths: [String]
     /// Whether `rules` names `default` (true when there is no `rules` key).
     public let includesBuiltinPack: Bool
@@ -92,7 +95,9 @@ public struct Configuration: Sendable {
         }
         return Configuration(
             file: file, folder: base,
-            rulePaths: (rules ?? []).filter { $0 != "default" }.map { $0.hasPrefix("/") || base == "." ? $0 : base + "/" + $0 },
+            rulePaths: (rules ?? []).filter { $0 != "default" }.map {
+                $0.hasPrefix("/") || base == "." || BuiltinPack.isPack($0) ? $0 : base + "/" + $0
+            },
             includesBuiltinPack: rules?.contains("default") ?? true,
             include: try globs(map["include"], yaml, key: "include"),
             exclude: try globs(map["exclude"], yaml, key: "exclude"),

@@ -33,15 +33,24 @@ public struct RuleSet: Sendable {
         self.rules = rules
     }
 
-    /// Loads the built-in pack (unless `includeBuiltin` is false) and then the
-    /// rule files at `paths`. A path may be a file or a folder; a folder
-    /// contributes every `.yml` and `.yaml` file below it, sorted by path,
-    /// hidden entries skipped; a file reached twice is loaded once.
+    /// Loads the built-in `default` pack (unless `includeBuiltin` is false)
+    /// and then the rule files at `paths`. A path that is exactly the name of
+    /// a built-in pack (`default`, `corpus`) loads that pack; `./corpus`
+    /// names a file or folder. Otherwise a path may be a file or a folder; a
+    /// folder contributes every `.yml` and `.yaml` file below it, sorted by
+    /// path, hidden entries skipped; a file reached twice (a pack's file
+    /// included) is loaded once.
     /// - Throws: the first ``RuleLoadError``; no partial rule set is returned.
     public static func load(paths: [String], includeBuiltin: Bool = true) throws(RuleLoadError) -> RuleSet {
-        var rules = includeBuiltin ? try BuiltinPack.rules() : []
+        var rules: [Rule] = []
         var loaded: Set<String> = []
-        for path in paths {
+        for path in (includeBuiltin ? ["default"] : []) + paths {
+            if let pack = BuiltinPack.packs[path] {
+                for name in pack where loaded.insert("builtin:" + name).inserted {
+                    rules += try BuiltinPack.rules(ofFile: name)
+                }
+                continue
+            }
             // A file named twice (directly and through its folder, say) is loaded once.
             for file in try ruleFiles(at: path) where loaded.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
                 rules += try loadFile(file)
