@@ -89,7 +89,7 @@ public struct Scanner: Sendable {
         self.usesRepeats = ruleSet.usesRepeats
     }
 
-    /// Match state sized for this rule set, for ``scan(_:isStart:isEnd:scratch:)``:
+    /// Match state sized for this rule set, for ``scan(_:isStart:isEnd:scratch:repeats:)``:
     /// a caller that scans many small documents on one thread reuses one.
     public func makeScratch() -> MatchScratch {
         let maxCaptures = ruleSet.rules.map { max($0.match?.maxCaptureCount ?? 0, $0.unless?.maxCaptureCount ?? 0) }.max() ?? 0
