@@ -63,6 +63,7 @@ struct CheckCommand: ParsableCommand {
         }
         var files: [FileReport] = []
         let inputs = run.expand(paths, walk: walk)
+        try run.countRepeats(inputs, options: input)
         run.progress = Progress(quiet: self.input.quiet, inputs: inputs)
         for input in inputs {
             if self.input.jsonl {

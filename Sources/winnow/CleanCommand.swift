@@ -88,6 +88,7 @@ struct CleanCommand: ParsableCommand {
                 throw Console.failure("\(option) \(path) is one of the inputs")
             }
         }
+        try run.countRepeats(inputs, options: input)
         run.progress = Progress(quiet: input.quiet, inputs: inputs)
         let ledger = try run.outputFile(removed)
         let rejectedFile = try run.outputFile(rejected)

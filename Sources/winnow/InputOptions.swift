@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Winnow
 
 /// The input options shared by `check` and `clean`.
 struct InputOptions: ParsableArguments {
@@ -15,8 +16,18 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("With --jsonl, the field that names a document in reports (default: PATH:LINE).", valueName: "field"))
     var idField: String?
 
+    @Option(help: ArgumentHelp(
+        "With --jsonl, the field whose value groups records for min_repeats (default: all records one group).",
+        valueName: "field"))
+    var groupBy: String?
+
     @Option(help: ArgumentHelp("With --jsonl, how many threads scan records (default: the number of cores).", valueName: "n"))
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// How the inputs hold their documents, for the counting pass of `min_repeats`.
+    var corpusFormat: CorpusReader.Format {
+        jsonl ? .jsonl(textField: textField, groupField: groupBy) : .files
+    }
 
     @Flag(help: "No progress display (it is shown only on a terminal, for runs longer than a second).")
     var quiet = false
@@ -24,5 +35,7 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         if stdinFilename?.isEmpty == true { throw ValidationError("--stdin-filename needs a name") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if groupBy != nil, !jsonl { throw ValidationError("--group-by goes with --jsonl") }
+        if groupBy?.isEmpty == true { throw ValidationError("--group-by needs a field name") }
     }
 }

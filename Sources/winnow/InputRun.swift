@@ -16,6 +16,8 @@ final class InputRun {
     var progress: Progress?
     /// One pipeline per combination of configuration overrides.
     private var pipelines: [[Int]: InputPipeline] = [:]
+    /// The line counts of every group, when some rule has `min_repeats` (``countRepeats(_:options:)``).
+    private(set) var repetition: RepetitionIndex?
 
     init(project: Project, standardInputName: String?, limits: MatchLimits) {
         self.project = project
@@ -42,6 +44,25 @@ final class InputRun {
         return inputs
     }
 
+    /// The first pass of a run whose rules use `min_repeats`: counts in how
+    /// many documents of its group each line of `inputs` occurs. Nothing is
+    /// read when no rule uses it.
+    /// - Throws: `ExitCode(2)`, after a message, when an input is standard
+    ///   input, which cannot be read twice.
+    func countRepeats(_ inputs: [InputFile], options: InputOptions) throws {
+        guard project.ruleSet.usesRepeats else { return }
+        try Self.refuseStandardInput(inputs, reason: "rules with 'min_repeats' read their inputs twice")
+        let minimum = project.ruleSet.rules.compactMap(\.conditions.minRepeats).min() ?? 2
+        repetition = CorpusReader(format: options.corpusFormat, threads: options.threads).index(of: inputs).keeping(minimum: minimum)
+    }
+
+    /// Ends the command with exit code 2 when `inputs` hold standard input.
+    static func refuseStandardInput(_ inputs: [InputFile], reason: String) throws {
+        if inputs.contains(where: \.isStandardInput) {
+            throw Console.failure("\(reason), and standard input can be read only once: save it to a file and name that")
+        }
+    }
+
     /// How processing an input ended.
     enum Outcome {
         /// Scanned (and cleaned) to its end.
@@ -66,7 +87,8 @@ final class InputRun {
         }
         var outcome = Outcome.done
         do {
-            try pipeline(for: input).run(name: input.path, reader: &reader, cleaning: cleaning) { event in
+            let repeats = repetition?.counts(of: CorpusReader.group(of: input))
+            try pipeline(for: input).run(name: input.path, reader: &reader, cleaning: cleaning, repeats: repeats) { event in
                 switch event {
                 case .notText(.utf16):
                     report(.fileError(InputError(
@@ -118,7 +140,7 @@ final class InputRun {
         }
         let scanner = pipeline(for: input).scanner
         let pipeline = JSONLPipeline(scanner: scanner, textField: options.textField, idField: options.idField,
-                                     threads: options.threads)
+                                     threads: options.threads, groupField: options.groupBy, repetition: repetition)
         do {
             try pipeline.run(name: input.path, reader: &reader, cleaning: cleaning) { event in
                 switch event {

@@ -12,7 +12,7 @@ struct WinnowCommand: ParsableCommand {
             2 usage, rule or input error.
             """,
         version: WinnowTool.version,
-        subcommands: [CleanCommand.self, CheckCommand.self, RulesCommand.self, ImportCommand.self]
+        subcommands: [CleanCommand.self, CheckCommand.self, LearnCommand.self, RulesCommand.self, ImportCommand.self]
     )
 
     /// Runs the command line, with usage errors exiting with 2 (SPEC section 3)

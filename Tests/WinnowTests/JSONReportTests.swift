@@ -16,8 +16,8 @@ import Testing
         let fromDocument = files[0]["findings"] as! [NSDictionary]
         #expect(fromLines.count == 2)
         #expect(fromLines == fromDocument)
-        #expect(lines[1] == #"{"action":"flag","byte_length":18,"byte_offset":54,"category":"quality","column":1,"#
-            + #""end_column":19,"end_line":2,"fingerprint":"\#(report.files[0].findings[1].fingerprint)","line":2,"#
+        #expect(lines[1] == #"{"action":"flag","byte_length":13,"byte_offset":42,"category":"boilerplate","column":1,"#
+            + #""end_column":14,"end_line":2,"fingerprint":"\#(report.files[0].findings[1].fingerprint)","line":2,"#
             + #""match":"second \#u{7F} line","message":"seen: second \#u{7F} line","path":"dir/a \"b\".txt","#
             + #""rule":"any","severity":"warning","type":"finding"}"#)
     }

@@ -12,10 +12,13 @@ public struct InputFile: Sendable, Equatable {
     public let relativePath: String
     /// True for standard input (`-`).
     public let isStandardInput: Bool
+    /// The folder argument the file was found under, as given; `nil` for a
+    /// file named directly and for standard input.
+    public let folder: String?
 
     /// Standard input, named `name` in reports (`--stdin-filename`), `<stdin>` by default.
     public static func standardInput(named name: String? = nil) -> InputFile {
-        InputFile(path: name ?? "<stdin>", relativePath: "stdin", isStandardInput: true)
+        InputFile(path: name ?? "<stdin>", relativePath: "stdin", isStandardInput: true, folder: nil)
     }
 
     /// Expands command-line paths, in the order given: `-` is standard input
@@ -45,11 +48,12 @@ public struct InputFile: Sendable, Equatable {
                 let listing = FileWalker.files(under: path, options: options)
                 let prefix = FileWalker.prefix(of: path)
                 inputs += listing.files.filter(selects).map {
-                    InputFile(path: $0, relativePath: String($0.dropFirst(prefix.count)), isStandardInput: false)
+                    InputFile(path: $0, relativePath: String($0.dropFirst(prefix.count)), isStandardInput: false, folder: path)
                 }
                 errors += listing.errors
             } else {
-                inputs.append(InputFile(path: path, relativePath: (path as NSString).lastPathComponent, isStandardInput: false))
+                inputs.append(InputFile(path: path, relativePath: (path as NSString).lastPathComponent, isStandardInput: false,
+                                        folder: nil))
             }
         }
         // A file reached twice (named and inside a named folder, say) is read once.

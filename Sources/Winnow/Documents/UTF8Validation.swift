@@ -70,19 +70,33 @@ enum UTF8Validation {
 
     /// The scalar that starts at `offset` and its length in bytes, or `nil`
     /// when the bytes there are not a well-formed sequence.
-    static func scalar(in bytes: [UInt8], at offset: Int) -> (Unicode.Scalar, Int)? {
-        let length = bytes.withUnsafeBufferPointer { sequenceLength($0, at: offset) }
-        guard length > 0 else { return nil }
-        var value = UInt32(bytes[offset]) & (0xFF >> (length == 1 ? 0 : length + 1))
-        for next in bytes[(offset + 1)..<(offset + length)] { value = value << 6 | UInt32(next & 0x3F) }
-        return Unicode.Scalar(value).map { ($0, length) }
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at offset: Int) -> (Unicode.Scalar, Int)?
+    where Bytes.Index == Int {
+        let lead = bytes[offset]
+        let length: Int, minimum: UInt32
+        switch lead {
+        case 0x00...0x7F: return (Unicode.Scalar(lead), 1)
+        case 0xC2...0xDF: length = 2; minimum = 0x80
+        case 0xE0...0xEF: length = 3; minimum = 0x800
+        case 0xF0...0xF4: length = 4; minimum = 0x10000
+        default: return nil
+        }
+        guard offset + length <= bytes.endIndex else { return nil }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for next in bytes[(offset + 1)..<(offset + length)] {
+            guard next & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
     }
 
     /// The scalar that ends just before `offset` and its length in bytes, or
     /// `nil` when the bytes there are not a well-formed sequence.
-    static func scalar(in bytes: [UInt8], endingAt offset: Int) -> (Unicode.Scalar, Int)? {
+    static func scalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, endingAt offset: Int) -> (Unicode.Scalar, Int)?
+    where Bytes.Index == Int {
         var start = offset - 1
-        while start > 0, offset - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        while start > bytes.startIndex, offset - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
         guard let (scalar, length) = scalar(in: bytes, at: start), start + length == offset else { return nil }
         return (scalar, length)
     }

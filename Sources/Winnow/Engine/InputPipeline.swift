@@ -44,8 +44,9 @@ public struct InputPipeline: Sendable {
     /// - Parameters:
     ///   - name: the input's name in findings.
     ///   - cleaning: whether to clean and emit ``Event/output(_:)`` and ``Event/removed(_:)``.
+    ///   - repeats: the counts of the input's group, for `min_repeats` rules.
     /// - Throws: what reading or `emit` throws.
-    public func run(name: String, reader: inout SegmentReader, cleaning: Bool,
+    public func run(name: String, reader: inout SegmentReader, cleaning: Bool, repeats: RepetitionIndex.Counts? = nil,
                     emit: (Event) throws -> Void) throws {
         var reportedLimits: Set<String> = []
         var invalidReported = false
@@ -77,7 +78,7 @@ public struct InputPipeline: Sendable {
                     invalidReported = true
                     try emit(.invalidUTF8(offset: segment.byteOffset + offset))
                 }
-                let result = scanner.scan(document, isStart: segment.isFirst, isEnd: segment.isLast)
+                let result = scanner.scan(document, isStart: segment.isFirst, isEnd: segment.isLast, repeats: repeats)
                 let shift = { (finding: Finding) in finding.shifted(lines: segment.lineOffset, bytes: segment.byteOffset) }
                 let limits = result.limitHits.filter { reportedLimits.insert($0.ruleID).inserted }
                     .map { $0.shifted(lines: segment.lineOffset) }

@@ -22,12 +22,22 @@ public struct JSONLPipeline: Sendable {
 
     /// How many threads scan records at once (`--threads`).
     public let threads: Int
+    /// The field that names a record's group (`--group-by`); see
+    /// ``CorpusReader`` for records without it. A record whose field is not
+    /// a string is malformed.
+    public let groupField: String?
+    /// The counts of every group, for `min_repeats` rules (from
+    /// ``CorpusReader/index(of:)`` over the same inputs).
+    public let repetition: RepetitionIndex?
 
-    public init(scanner: Scanner, textField: String = "text", idField: String? = nil, threads: Int = 1) {
+    public init(scanner: Scanner, textField: String = "text", idField: String? = nil, threads: Int = 1,
+                groupField: String? = nil, repetition: RepetitionIndex? = nil) {
         self.scanner = scanner
         self.textField = textField
         self.idField = idField
         self.threads = max(1, threads)
+        self.groupField = groupField
+        self.repetition = repetition
     }
 
     /// What the pipeline found, in input order.
@@ -110,19 +120,15 @@ public struct JSONLPipeline: Sendable {
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             return cleaning ? [.output(raw)] : []  // a blank line is not a record
         }
-        let record: JSONLRecord, text: [UInt8]
+        let record: JSONLRecord, text: [UInt8], group: String
         do throws(JSONLError) {
-            record = try JSONLRecord(Array(content))
-            guard let field = try record.string(textField) else {
-                throw JSONLError(offset: 0, message: "no '\(textField)' field")
-            }
-            text = field
+            (record, text, group) = try CorpusReader.record(Array(content), textField: textField, groupField: groupField)
         } catch {
             return [.malformed(line: number, reason: error.description, bytes: raw)]
         }
         let id = idField.flatMap { try? record.string($0) }.map { String(decoding: $0, as: UTF8.self) }
         let document = Document(name: id ?? "\(name):\(number)", bytes: text)
-        let result = scanner.scan(document, scratch: scratch)
+        let result = scanner.scan(document, scratch: scratch, repeats: repetition?.counts(of: group))
         var events: [Event] = result.limitHits.isEmpty ? [] : [.limitHits(result.limitHits)]
         events.append(.findings(result.findings, document: document, lineLength: raw.count))
         guard cleaning else { return events }

@@ -34,6 +34,8 @@ public struct Scanner: Sendable {
         let rule: Rule
         init(_ rule: Rule) { self.rule = rule }
     }
+    /// Whether some rule has `min_repeats`, so that a scan looks up its lines' counts.
+    private let usesRepeats: Bool
 
     private struct Plan: Sendable {
         let scope: Rule.Scope
@@ -84,6 +86,7 @@ public struct Scanner: Sendable {
         self.gatedViews = views
         self.hasProseRules = plans.contains(where: \.isProse)
         self.boxes = ruleSet.rules.map(RuleBox.init)
+        self.usesRepeats = ruleSet.usesRepeats
     }
 
     /// Match state sized for this rule set, for ``scan(_:isStart:isEnd:scratch:)``:
@@ -101,14 +104,19 @@ public struct Scanner: Sendable {
     ///   `document`-scope rules apply only to a whole input.
     ///   - scratch: match state to reuse (from ``makeScratch()``, on one
     ///     thread at a time); a new one by default.
+    ///   - repeats: the counts of the document's group, for `min_repeats`
+    ///     (without them, `min_repeats` never holds).
     public func scan(_ document: Document, isStart: Bool = true, isEnd: Bool = true,
-                     scratch: MatchScratch? = nil) -> ScanResult {
+                     scratch: MatchScratch? = nil, repeats: RepetitionIndex.Counts? = nil) -> ScanResult {
         let suppressions = Suppressions(document: document, ruleIDs: ruleIDs)
         let scratch = scratch ?? makeScratch()
-        let whole = UnitEvaluator(view: document, scratch: scratch, suppressions: suppressions, prefilter: prefilter)
+        // Counted on the document's own lines, also when rules see only its prose.
+        let lineRepeats = usesRepeats ? repeats?.lineCounts(of: document) : nil
+        let whole = UnitEvaluator(view: document, scratch: scratch, suppressions: suppressions, prefilter: prefilter,
+                                  lineRepeats: lineRepeats)
         let prose = document.format == .markdown
             ? UnitEvaluator(view: MarkdownMask.prose(of: document), scratch: scratch, suppressions: suppressions,
-                            prefilter: prefilter) : whole
+                            prefilter: prefilter, lineRepeats: lineRepeats) : whole
 
         // The rules to run: those the prefilter cannot skip, and those whose
         // literals occur in some unit. Rules are read by index, and copied
@@ -223,6 +231,9 @@ private final class UnitEvaluator {
     let scratch: MatchScratch
     let suppressions: Suppressions
     let prefilter: Prefilter
+    /// Per line of the document (0-based): in how many documents of its
+    /// group it occurs; `nil` when the scan has no counts.
+    let lineRepeats: [Int]?
     /// The view's bytes as patterns see them.
     private lazy var text = NormalizedText(view.bytes)
     /// Per scope (``Rule/Scope/slot``): the units, and each unit's trimmed byte range.
@@ -237,11 +248,12 @@ private final class UnitEvaluator {
         return map
     }()
 
-    init(view: Document, scratch: MatchScratch, suppressions: Suppressions, prefilter: Prefilter) {
+    init(view: Document, scratch: MatchScratch, suppressions: Suppressions, prefilter: Prefilter, lineRepeats: [Int]?) {
         self.view = view
         self.scratch = scratch
         self.suppressions = suppressions
         self.prefilter = prefilter
+        self.lineRepeats = lineRepeats
     }
 
     func units(of scope: Rule.Scope) -> [Unit] {
@@ -331,7 +343,7 @@ private final class UnitEvaluator {
                 }
             }
         }
-        return hits
+        return rule.conditions.unlessBetweenProse ? ProseNeighbours.hitsOutsideProse(hits, units: units, view: view) : hits
     }
 
     /// The 0-based lines that `action` removes whole for `hit`.
@@ -379,14 +391,23 @@ private final class UnitEvaluator {
 
     private func evaluate(_ rule: Rule, _ unit: Unit, trimmed: Range<Int>,
                           _ buffer: UnsafeBufferPointer<UInt8>) throws(MatchError) -> [Hit] {
-        guard satisfies(rule.conditions, trimmed, buffer) else { return [] }
-        var hits = [Hit(range: trimmed, match: nil)]
+        guard satisfies(rule.conditions, trimmed, buffer),
+              rule.conditions.minRepeats.map({ repeats(unit, atLeast: $0) }) ?? true else { return [] }
+        let hits: [Hit]
         if let match = rule.match {
             hits = try match.matches(in: text, unit: unit.bytes, scratch: scratch).map { Hit(range: $0.range, match: $0) }
             if hits.isEmpty { return [] }
+        } else {
+            hits = [Hit(range: trimmed, match: nil)]
         }
         if let unless = rule.unless, try unless.hasMatch(in: text, unit: unit.bytes, scratch: scratch) { return [] }
         return hits
+    }
+
+    /// Whether each non-blank line of `unit` occurs in at least `minimum` documents.
+    private func repeats(_ unit: Unit, atLeast minimum: Int) -> Bool {
+        guard let lineRepeats else { return false }
+        return unit.lines.allSatisfy { view.blankLines[$0] || lineRepeats[$0] >= minimum }
     }
 
     private func satisfies(_ conditions: Rule.Conditions, _ trimmed: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -401,7 +422,7 @@ private final class UnitEvaluator {
                 unit.reversed().starts(with: $0.utf8.reversed()) || (Ellipsis.isEllipsis($0) && Ellipsis.trailingLength(of: unit) > 0)
             }) else { return false }
         }
-        return true
+        return conditions.holdStructurally(in: UnsafeBufferPointer(rebasing: buffer[trimmed]))
     }
 }
 

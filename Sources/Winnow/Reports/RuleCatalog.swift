@@ -48,6 +48,20 @@ public enum RuleCatalog {
         if !conditions.endsWith.isEmpty { when.append("ends_with " + conditions.endsWith.map { "\"\($0)\"" }.joined(separator: " or ")) }
         if conditions.position != .any { when.append("position \(conditions.position.rawValue)") }
         if conditions.minRun > 1 { when.append("min_run \(conditions.minRun)") }
+        if let minimum = conditions.minWords { when.append("min_words \(minimum)") }
+        if let maximum = conditions.maxWords { when.append("max_words \(maximum)") }
+        if let terminal = conditions.terminalPunctuation { when.append("terminal_punctuation \(terminal)") }
+        if let ellipsis = conditions.endsWithEllipsis { when.append("ends_with_ellipsis \(ellipsis)") }
+        if let stopWords = conditions.stopWords { when.append("stopwords " + stopWords.languages.joined(separator: " ")) }
+        for (key, value) in [
+            ("min_stopword_ratio", conditions.minStopWordRatio), ("max_stopword_ratio", conditions.maxStopWordRatio),
+            ("min_uppercase_ratio", conditions.minUppercaseRatio), ("max_uppercase_ratio", conditions.maxUppercaseRatio),
+            ("min_digit_ratio", conditions.minDigitRatio), ("max_digit_ratio", conditions.maxDigitRatio),
+        ] {
+            if let value { when.append("\(key) \(value)") }
+        }
+        if conditions.unlessBetweenProse { when.append("unless_between_prose") }
+        if let minimum = conditions.minRepeats { when.append("min_repeats \(minimum)") }
         if !when.isEmpty { lines.append("  when: " + when.joined(separator: ", ")) }
         if let replacement = rule.replacement { lines.append("  replacement: \(replacement.source)") }
         lines.append("  message: \(rule.message.source)")

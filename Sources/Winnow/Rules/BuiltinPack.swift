@@ -9,8 +9,10 @@
 /// - `corpus`: `default` plus structural line rules for dataset cleaning,
 ///   which remove prose-less lines a corpus does not want.
 enum BuiltinPack {
-    /// Every file of the packs by name. SwiftPM flattens resource names, so
-    /// the list is kept by hand; a test checks that it matches `rules/`.
+    /// Every file of the packs by name: rule files, keyword lists, and the
+    /// stop-word lists of ``StopWordSet`` with their licence. SwiftPM
+    /// flattens resource names, so the list is kept by hand; a test checks
+    /// that it matches `rules/`.
     static let files: [String: [UInt8]] = [
         "default.yml": PackageResources.default_yml,
         "corpus.yml": PackageResources.corpus_yml,
@@ -21,6 +23,19 @@ enum BuiltinPack {
         "copyright-phrases.txt": PackageResources.copyright_phrases_txt,
         "comment-phrases.txt": PackageResources.comment_phrases_txt,
         "affiliate-phrases.txt": PackageResources.affiliate_phrases_txt,
+        "stopwords-de.txt": PackageResources.stopwords_de_txt,
+        "stopwords-en.txt": PackageResources.stopwords_en_txt,
+        "stopwords-es.txt": PackageResources.stopwords_es_txt,
+        "stopwords-fr.txt": PackageResources.stopwords_fr_txt,
+        "stopwords-it.txt": PackageResources.stopwords_it_txt,
+        "stopwords-ja.txt": PackageResources.stopwords_ja_txt,
+        "stopwords-nl.txt": PackageResources.stopwords_nl_txt,
+        "stopwords-pl.txt": PackageResources.stopwords_pl_txt,
+        "stopwords-pt.txt": PackageResources.stopwords_pt_txt,
+        "stopwords-ru.txt": PackageResources.stopwords_ru_txt,
+        "stopwords-vi.txt": PackageResources.stopwords_vi_txt,
+        "stopwords-zh.txt": PackageResources.stopwords_zh_txt,
+        "stopwords-LICENSE.txt": PackageResources.stopwords_LICENSE_txt,
     ]
 
     /// The packs by name, each with its rule files in load order.

@@ -78,6 +78,9 @@ public struct Rule: Sendable {
     /// Structural conditions on a unit, all of which must hold (SPEC section 1, `when`).
     /// Lengths are in Unicode scalars of the unit with leading and trailing
     /// white space trimmed (inside a block, each line terminator counts too).
+    /// Words, stop words, capitals, digits and endings are defined in
+    /// ``UnitFeatures``; ratios lie in 0...1, and a ratio with nothing to
+    /// divide by (no words, no letters, no non-space scalar) is 0.
     public struct Conditions: Sendable, Equatable {
         public var maxChars: Int?
         public var minChars: Int?
@@ -87,14 +90,62 @@ public struct Rule: Sendable {
         /// At least this many consecutive hit units (blank lines are not
         /// units, so they neither count nor break a run); 1 means no requirement.
         public var minRun: Int
+        /// Word count limits (`min_words`, `max_words`).
+        public var minWords: Int?
+        public var maxWords: Int?
+        /// `terminal_punctuation`: whether the unit must (true) or must not
+        /// (false) end with sentence-final punctuation other than an ellipsis.
+        public var terminalPunctuation: Bool?
+        /// `ends_with_ellipsis`: whether the unit must (true) or must not
+        /// (false) end with an ellipsis in any of its forms.
+        public var endsWithEllipsis: Bool?
+        /// The stop words for the stop-word ratio: of the `stopwords` key,
+        /// else of the rule's `languages`; set when a stop-word ratio is.
+        public var stopWords: StopWordSet?
+        /// Limits on stop words / words.
+        public var minStopWordRatio: Double?
+        public var maxStopWordRatio: Double?
+        /// Limits on capital letters (Lu, Lt) / letters (L).
+        public var minUppercaseRatio: Double?
+        public var maxUppercaseRatio: Double?
+        /// Limits on decimal digits (Nd) / non-space scalars.
+        public var minDigitRatio: Double?
+        public var maxDigitRatio: Double?
+        /// `unless_between_prose`: a hit is dropped when the units next to
+        /// it on both sides are prose (``ProseNeighbours``).
+        public var unlessBetweenProse: Bool
+        /// Each non-blank line of the unit must occur in at least this many
+        /// documents of its group (at least 2; lines compared as
+        /// ``LineKey`` normalises them). Counted by a first pass over a
+        /// corpus run (``RepetitionIndex``); a scan without counts never
+        /// satisfies it.
+        public var minRepeats: Int?
 
         public init(maxChars: Int? = nil, minChars: Int? = nil, endsWith: [String] = [],
-                    position: Position = .any, minRun: Int = 1) {
+                    position: Position = .any, minRun: Int = 1, minWords: Int? = nil, maxWords: Int? = nil,
+                    terminalPunctuation: Bool? = nil, endsWithEllipsis: Bool? = nil, stopWords: StopWordSet? = nil,
+                    minStopWordRatio: Double? = nil, maxStopWordRatio: Double? = nil,
+                    minUppercaseRatio: Double? = nil, maxUppercaseRatio: Double? = nil,
+                    minDigitRatio: Double? = nil, maxDigitRatio: Double? = nil, unlessBetweenProse: Bool = false,
+                    minRepeats: Int? = nil) {
             self.maxChars = maxChars
             self.minChars = minChars
             self.endsWith = endsWith
             self.position = position
             self.minRun = minRun
+            self.minWords = minWords
+            self.maxWords = maxWords
+            self.terminalPunctuation = terminalPunctuation
+            self.endsWithEllipsis = endsWithEllipsis
+            self.stopWords = stopWords
+            self.minStopWordRatio = minStopWordRatio
+            self.maxStopWordRatio = maxStopWordRatio
+            self.minUppercaseRatio = minUppercaseRatio
+            self.maxUppercaseRatio = maxUppercaseRatio
+            self.minDigitRatio = minDigitRatio
+            self.maxDigitRatio = maxDigitRatio
+            self.unlessBetweenProse = unlessBetweenProse
+            self.minRepeats = minRepeats
         }
 
         /// True when no condition is set.

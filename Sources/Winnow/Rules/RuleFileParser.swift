@@ -27,7 +27,11 @@ struct RuleFileParser {
         "replacement", "scan_code", "message", "languages", "examples", "prose",
     ]
     static let matchKeys: Set = ["regex", "keywords", "keywords_file", "case_sensitive", "whole_word"]
-    static let whenKeys: Set = ["max_chars", "min_chars", "ends_with", "position", "min_run"]
+    static let whenKeys: Set = [
+        "max_chars", "min_chars", "ends_with", "position", "min_run", "min_words", "max_words", "terminal_punctuation",
+        "ends_with_ellipsis", "stopwords", "min_stopword_ratio", "max_stopword_ratio", "min_uppercase_ratio",
+        "max_uppercase_ratio", "min_digit_ratio", "max_digit_ratio", "unless_between_prose", "min_repeats",
+    ]
     static let exampleKeys: Set = ["match", "no_match"]
 
     func parse(_ bytes: [UInt8]) throws(RuleLoadError) -> [Rule] {
@@ -62,11 +66,17 @@ struct RuleFileParser {
         let unless = try map["unless"].map { (clause) throws(RuleLoadError) in
             try matcher(clause, rule: id, key: "unless", caseSensitive: caseSensitive, turkishCasing: turkishCasing)
         }
-        let conditions = try map["when"].map { (clause) throws(RuleLoadError) in try self.conditions(clause, rule: id) }
-            ?? Rule.Conditions()
+        let conditions = try map["when"].map { (clause) throws(RuleLoadError) in
+            try self.conditions(clause, rule: id, languages: languages)
+        } ?? Rule.Conditions()
         let prose = try map["prose"].map { (clause) throws(RuleLoadError) in try proseCheck(clause, rule: id) }
         if match == nil && conditions.isEmpty && prose == nil {
             throw yaml.error(at: node, rule: id, "a rule needs 'match', 'when' or 'prose'")
+        }
+        let examples = try examples(map["examples"], rule: id)
+        if conditions.minRepeats != nil, let first = examples.match.first {
+            throw RuleLoadError(file: first.origin.file, line: first.origin.line, column: first.origin.column, ruleID: id,
+                                message: "a 'min_repeats' rule cannot have 'match' examples: each example is scanned alone, where no line repeats")
         }
         let description = try yaml.optionalString(map["description"], rule: id, key: "description") ?? ""
         let action: RuleAction = try yaml.choice(map["action"], rule: id, key: "action") ?? .flag
@@ -95,7 +105,7 @@ struct RuleFileParser {
             scanCode: try yaml.bool(map["scan_code"], rule: id, key: "scan_code") ?? false,
             message: message,
             languages: languages,
-            examples: try examples(map["examples"], rule: id),
+            examples: examples,
             origin: yaml.location(of: idNode),
             prose: prose)
     }
@@ -195,7 +205,9 @@ struct RuleFileParser {
         return phrases
     }
 
-    private func conditions(_ node: Node, rule: String) throws(RuleLoadError) -> Rule.Conditions {
+    /// The `when` clause. `languages` (the rule's) name the stop-word lists
+    /// when the clause has a stop-word ratio and no `stopwords` key.
+    private func conditions(_ node: Node, rule: String, languages: [String]) throws(RuleLoadError) -> Rule.Conditions {
         let map = try yaml.mapping(node, keys: Self.whenKeys, what: "'when'", rule: rule)
         var conditions = Rule.Conditions()
         conditions.maxChars = try yaml.count(map["max_chars"], rule: rule, key: "max_chars", minimum: 0)
@@ -203,10 +215,63 @@ struct RuleFileParser {
         conditions.endsWith = try yaml.strings(map["ends_with"], rule: rule, key: "ends_with")
         conditions.position = try yaml.choice(map["position"], rule: rule, key: "position") ?? .any
         conditions.minRun = try yaml.count(map["min_run"], rule: rule, key: "min_run", minimum: 1) ?? 1
+        conditions.minWords = try yaml.count(map["min_words"], rule: rule, key: "min_words", minimum: 0)
+        conditions.maxWords = try yaml.count(map["max_words"], rule: rule, key: "max_words", minimum: 0)
+        conditions.terminalPunctuation = try yaml.bool(map["terminal_punctuation"], rule: rule, key: "terminal_punctuation")
+        conditions.endsWithEllipsis = try yaml.bool(map["ends_with_ellipsis"], rule: rule, key: "ends_with_ellipsis")
+        conditions.minStopWordRatio = try yaml.ratio(map["min_stopword_ratio"], rule: rule, key: "min_stopword_ratio")
+        conditions.maxStopWordRatio = try yaml.ratio(map["max_stopword_ratio"], rule: rule, key: "max_stopword_ratio")
+        conditions.minUppercaseRatio = try yaml.ratio(map["min_uppercase_ratio"], rule: rule, key: "min_uppercase_ratio")
+        conditions.maxUppercaseRatio = try yaml.ratio(map["max_uppercase_ratio"], rule: rule, key: "max_uppercase_ratio")
+        conditions.minDigitRatio = try yaml.ratio(map["min_digit_ratio"], rule: rule, key: "min_digit_ratio")
+        conditions.maxDigitRatio = try yaml.ratio(map["max_digit_ratio"], rule: rule, key: "max_digit_ratio")
+        conditions.unlessBetweenProse = try yaml.bool(map["unless_between_prose"], rule: rule, key: "unless_between_prose") ?? false
+        conditions.minRepeats = try yaml.count(map["min_repeats"], rule: rule, key: "min_repeats", minimum: 2)
         if let minimum = conditions.minChars, let maximum = conditions.maxChars, minimum > maximum {
             throw yaml.error(at: node, rule: rule, "min_chars \(minimum) is above max_chars \(maximum): the rule can never fire")
         }
+        if let minimum = conditions.minWords, let maximum = conditions.maxWords, minimum > maximum {
+            throw yaml.error(at: node, rule: rule, "min_words \(minimum) is above max_words \(maximum): the rule can never fire")
+        }
+        for (name, minimum, maximum) in [
+            ("stopword", conditions.minStopWordRatio, conditions.maxStopWordRatio),
+            ("uppercase", conditions.minUppercaseRatio, conditions.maxUppercaseRatio),
+            ("digit", conditions.minDigitRatio, conditions.maxDigitRatio),
+        ] {
+            if let minimum, let maximum, minimum > maximum {
+                throw yaml.error(at: node, rule: rule, "min_\(name)_ratio \(minimum) is above max_\(name)_ratio \(maximum): the rule can never fire")
+            }
+        }
+        conditions.stopWords = try stopWords(map, rule: rule, languages: languages,
+                                             needed: conditions.minStopWordRatio != nil || conditions.maxStopWordRatio != nil)
         return conditions
+    }
+
+    /// The stop words of `when`'s `stopwords` key, else of the rule's
+    /// `languages`; `nil` when no stop-word ratio is set (`needed` false).
+    private func stopWords(_ map: Node.Mapping, rule: String, languages: [String], needed: Bool) throws(RuleLoadError) -> StopWordSet? {
+        let listed = try map["stopwords"].map { (node) throws(RuleLoadError) in try yaml.stringNodes(node, rule: rule, key: "stopwords") }
+        let available = "available: " + StopWordSet.availableLanguages.joined(separator: ", ")
+        for item in listed ?? [] where StopWordSet(languages: [item.text]) == nil {
+            throw yaml.error(at: item.node, rule: rule, "no stop-word list for '\(item.text)' (\(available))")
+        }
+        guard needed else {
+            if let node = map["stopwords"] {
+                throw yaml.error(at: node, rule: rule, "'stopwords' needs min_stopword_ratio or max_stopword_ratio")
+            }
+            return nil
+        }
+        let ratioNode = map["min_stopword_ratio"] ?? map["max_stopword_ratio"]!
+        let codes = listed?.map(\.text) ?? languages
+        if codes.isEmpty {
+            throw yaml.error(at: ratioNode, rule: rule, "a stop-word ratio needs 'stopwords' or the rule's 'languages' (\(available))")
+        }
+        guard let set = StopWordSet(languages: codes) else {
+            let missing = codes.first { StopWordSet(languages: [$0]) == nil } ?? ""
+            throw yaml.error(at: ratioNode, rule: rule,
+                             "no stop-word list for language '\(missing)' of 'languages'; name the lists with 'stopwords' (\(available))")
+        }
+        return set
     }
 
     private func examples(_ node: Node?, rule: String) throws(RuleLoadError) -> Rule.Examples {

@@ -19,6 +19,10 @@ public struct RuleSet: Sendable {
         self.rules = rules
     }
 
+    /// Whether some rule has `min_repeats`: a run then counts its inputs'
+    /// lines in a first pass (``RepetitionIndex``).
+    public var usesRepeats: Bool { rules.contains { $0.conditions.minRepeats != nil } }
+
     /// The rule id closest to a misspelt `id`, if one is close enough (``Suggestion``).
     public func closestRuleID(to id: String) -> String? {
         Suggestion.closest(to: id, among: rules.map(\.id))

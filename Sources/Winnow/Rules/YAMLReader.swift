@@ -83,6 +83,15 @@ struct YAMLReader {
         return value
     }
 
+    /// A number from 0 to 1 (a share).
+    func ratio(_ node: Node?, rule: String?, key: String) throws(RuleLoadError) -> Double? {
+        guard let node else { return nil }
+        guard case .scalar = node, let value = node.float, (0...1).contains(value) else {
+            throw error(at: node, rule: rule, "'\(key)' must be a number from 0 to 1")
+        }
+        return value
+    }
+
     func choice<T: RawRepresentable & CaseIterable>(
         _ node: Node?, rule: String?, key: String
     ) throws(RuleLoadError) -> T? where T.RawValue == String {
