@@ -234,8 +234,9 @@ private final class UnitEvaluator {
     /// Per line of the document (0-based): in how many documents of its
     /// group it occurs; `nil` when the scan has no counts.
     let lineRepeats: [Int]?
-    /// The view's bytes as patterns see them.
-    private lazy var text = NormalizedText(view.bytes)
+    /// The view's bytes as patterns see them (a `let`, so that the matching
+    /// loop borrows it instead of copying it for each rule).
+    private let text: NormalizedText
     /// Per scope (``Rule/Scope/slot``): the units, and each unit's trimmed byte range.
     private var unitsByScope: [[Unit]?] = [nil, nil, nil]
     private var trimmedByScope: [[Range<Int>]] = [[], [], []]
@@ -254,6 +255,7 @@ private final class UnitEvaluator {
         self.suppressions = suppressions
         self.prefilter = prefilter
         self.lineRepeats = lineRepeats
+        self.text = NormalizedText(view.bytes)
     }
 
     func units(of scope: Rule.Scope) -> [Unit] {
