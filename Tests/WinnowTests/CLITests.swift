@@ -119,7 +119,7 @@ import Testing
 
     @Test func rulesTestPassesOnTheBuiltInPack() throws {
         let outcome = try winnow("rules", "test")
-        #expect(outcome == Outcome(status: 0, stdout: "192 passed, 0 failed (192 examples in 11 rules)\n", stderr: ""))
+        #expect(outcome == Outcome(status: 0, stdout: "193 passed, 0 failed (193 examples in 11 rules)\n", stderr: ""))
     }
 
     @Test func rulesTestNamesTheFailingExample() throws {
@@ -202,15 +202,15 @@ import Testing
             ID                   CATEGORY     SEVERITY  ACTION      SCOPE  SOURCE
             cookie-notice        boilerplate  warning   strip-line  line   builtin:default.yml:5:9
             read-more-link       boilerplate  warning   strip-line  line   builtin:default.yml:50:9
-            share-bar            boilerplate  warning   strip-line  line   builtin:default.yml:111:9
-            newsletter-signup    boilerplate  warning   strip-line  line   builtin:default.yml:155:9
-            paywall-prompt       boilerplate  warning   strip-line  line   builtin:default.yml:189:9
-            advertisement-label  boilerplate  warning   strip-line  line   builtin:default.yml:230:9
-            copyright-line       boilerplate  warning   strip-line  line   builtin:default.yml:262:9
-            footer-links         boilerplate  warning   strip-line  line   builtin:default.yml:296:9
-            comment-form         boilerplate  warning   strip-line  line   builtin:default.yml:325:9
-            teaser-line          boilerplate  warning   strip-line  line   builtin:default.yml:358:9
-            truncated-body       quality      warning   flag        line   builtin:default.yml:379:9
+            share-bar            boilerplate  warning   strip-line  line   builtin:default.yml:112:9
+            newsletter-signup    boilerplate  warning   strip-line  line   builtin:default.yml:156:9
+            paywall-prompt       boilerplate  warning   strip-line  line   builtin:default.yml:190:9
+            advertisement-label  boilerplate  warning   strip-line  line   builtin:default.yml:231:9
+            copyright-line       boilerplate  warning   strip-line  line   builtin:default.yml:263:9
+            footer-links         boilerplate  warning   strip-line  line   builtin:default.yml:297:9
+            comment-form         boilerplate  warning   strip-line  line   builtin:default.yml:326:9
+            teaser-line          boilerplate  warning   strip-line  line   builtin:default.yml:359:9
+            truncated-body       quality      warning   flag        line   builtin:default.yml:380:9
 
             """, stderr: ""))
         let json = try winnow("rules", "list", "--format", "json")
@@ -237,6 +237,13 @@ import Testing
         // `./corpus` is a path, and there is no such file here.
         #expect(try winnow("rules", "list", "--rules", "./corpus") ==
             Outcome(status: 2, stdout: "", stderr: "./corpus: error: no such rule file or folder\n"))
+    }
+
+    @Test func aRuleFolderWithoutRuleFilesIsAnError() throws {
+        let folder = try temporaryFolder()
+        try Data("notes\n".utf8).write(to: folder.appendingPathComponent("README.txt"))
+        #expect(try winnow("check", "--no-default-rules", "--rules", folder.path, "-", stdin: "text\n") ==
+            Outcome(status: 2, stdout: "", stderr: "\(folder.path): error: the folder holds no rule files (.yml, .yaml)\n"))
     }
 
     @Test func rulesTestTakesRuleFiles() throws {

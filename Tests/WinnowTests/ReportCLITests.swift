@@ -119,6 +119,16 @@ import Testing
             """))
     }
 
+    @Test func sarifGivesNoBaseToAFileOutsideTheRoot() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        let file = folder.appendingPathComponent("outside.txt")
+        try Data("Intro.\nRead more\n".utf8).write(to: file)
+        let sarif = try winnow("check", "--format", "sarif", file.path).stdout
+        // The URI is absolute and has no base: no `uriBaseId` follows it.
+        #expect(sarif.contains("\"uri\" : \"file://\(file.path)\"\n"))
+        #expect(!sarif.contains("%SRCROOT%"))
+    }
+
     @Test func junitCarriesInputErrorsAndWarnings() throws {
         let outcome = try WinnowProcess.run(["check", "--format", "junit", "no/such.txt", "-"], stdin: Array("Caf".utf8) + [0xE9, 0x0A])
         #expect(outcome.status == 2)

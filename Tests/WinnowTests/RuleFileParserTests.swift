@@ -124,9 +124,11 @@ import Testing
             "test.yml:2:5: YAML: duplicate key 'id'")
     }
 
-    @Test func emptyFileHasNoRules() throws {
-        #expect(try Support.rules("").isEmpty)
+    @Test func onlyAnExplicitEmptyListHasNoRules() throws {
         #expect(try Support.rules("rules: []\n").isEmpty)
+        #expect(error("") == "test.yml: the file is empty: a rule file needs a 'rules' list")
+        #expect(error("# just a comment\n") == "test.yml: the file is empty: a rule file needs a 'rules' list")
+        #expect(error("{}\n") == "test.yml:1:1: a rule file needs a 'rules' list")
     }
 
     @Test func duplicateIDIsAnError() throws {

@@ -12,6 +12,16 @@ import Testing
             match: {keywords: [we use cookies]}
         """
 
+    @Test func overlappingMatchesOfOneRuleGiveOneFinding() throws {
+        let yaml = """
+            rules:
+              - id: more
+                match: {regex: ['read more', 'read\\s+more »', 'more'], keywords: [read more]}
+            """
+        let findings = try Support.scan("Read more » now, more\nRead more\n", yaml).findings
+        #expect(Support.spans(findings) == ["1:1-1:12 more", "1:18-1:22 more", "2:1-2:10 more"])
+    }
+
     @Test func tailRunOfTeasersBeforeOtherBoilerplate() throws {
         let text = "Body text of the article, long enough to stay.\nOne teaser…\n\nTwo teaser...\nWe use cookies.\n"
         #expect(Support.spans(try Support.scan(text, teaser).findings) ==

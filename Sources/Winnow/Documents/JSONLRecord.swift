@@ -37,6 +37,18 @@ public struct JSONLRecord: Sendable {
         return JSONString.decode(bytes[(range.lowerBound + 1)..<(range.upperBound - 1)])
     }
 
+    /// A name for the record from the field `key`: its decoded text when it
+    /// is a string, its digits as written when it is a number (corpora often
+    /// number their documents), else `nil` (no such key, or an object,
+    /// array, boolean or null).
+    public func identifier(_ key: String) -> String? {
+        guard let range = values[key] else { return nil }
+        let first = bytes[range.lowerBound]
+        if first == UInt8(ascii: "\"") { return (try? string(key)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) } }
+        guard first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else { return nil }
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
     /// The line with the string field `key` replaced by `text` (encoded as a
     /// JSON string: `"`, `\` and control characters escaped, everything else
     /// as UTF-8); every other byte is kept.

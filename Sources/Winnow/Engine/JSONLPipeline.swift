@@ -16,8 +16,9 @@ public struct JSONLPipeline: Sendable {
     public let scanner: Scanner
     /// The field that holds the text (`--text-field`, default `text`).
     public let textField: String
-    /// The field that names a document in reports (`--id-field`); without
-    /// it, or when a record lacks it, a document is named `PATH:LINE`.
+    /// The field that names a document in reports (`--id-field`): a string
+    /// or a number (``JSONLRecord/identifier(_:)``); without it, or when a
+    /// record lacks it, a document is named `PATH:LINE`.
     public let idField: String?
 
     /// How many threads scan records at once (`--threads`).
@@ -126,7 +127,7 @@ public struct JSONLPipeline: Sendable {
         } catch {
             return [.malformed(line: number, reason: error.description, bytes: raw)]
         }
-        let id = idField.flatMap { try? record.string($0) }.map { String(decoding: $0, as: UTF8.self) }
+        let id = idField.flatMap(record.identifier)
         let document = Document(name: id ?? "\(name):\(number)", bytes: text)
         let result = scanner.scan(document, scratch: scratch, repeats: repetition?.counts(of: group))
         var events: [Event] = result.limitHits.isEmpty ? [] : [.limitHits(result.limitHits)]

@@ -19,10 +19,15 @@ public struct TextMatcher: Sendable {
     /// Largest capture count among the patterns, for sizing a ``MatchScratch``.
     public var maxCaptureCount: Int { patterns.map(\.captureCount).max() ?? 0 }
 
-    /// Every match of every pattern in the original byte range `unit` of
-    /// `text`, ordered by start then end, with every range (match and
-    /// capture groups) given as 0-based byte offsets in `text.original`.
-    /// Matches of different patterns may overlap; matches of one pattern do not.
+    /// The matches of the patterns in the original byte range `unit` of
+    /// `text`, ordered by start, with every range (match and capture groups)
+    /// given as 0-based byte offsets in `text.original`.
+    ///
+    /// The patterns are alternatives of one rule, so where matches of
+    /// different patterns overlap, one finding is enough: the match that
+    /// starts first is kept (the longest of those starting at one offset),
+    /// and the matches overlapping it are dropped, as a single alternation
+    /// would have matched. Matches of one pattern never overlap.
     /// - Throws: ``MatchError`` from the first pattern that fails.
     public func matches(
         in text: NormalizedText, unit: Range<Int>, scratch: MatchScratch
@@ -38,10 +43,14 @@ public struct TextMatcher: Sendable {
                 }
             }
         }
-        if patterns.count > 1 {
-            matches.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        guard patterns.count > 1, matches.count > 1 else { return matches }
+        matches.sort { ($0.range.lowerBound, -$0.range.upperBound) < ($1.range.lowerBound, -$1.range.upperBound) }
+        var kept: [PatternMatch] = []
+        for match in matches {
+            if let last = kept.last?.range, match.range.lowerBound < last.upperBound || match.range == last { continue }
+            kept.append(match)
         }
-        return matches
+        return kept
     }
 
     /// Whether any pattern matches anywhere in the original byte range `unit` of `text`.

@@ -11,7 +11,8 @@
 /// - `results` in report order (§3.27): `ruleId`, `ruleIndex`, `level` (info →
 ///   "note", warning → "warning", error → "error"), `message.text`, one
 ///   location whose `artifactLocation` has `uri` relative to the project root
-///   (``ProjectPath/uri(_:root:)``) and `uriBaseId` "%SRCROOT%", and whose
+///   (``ProjectPath/uri(_:root:)``) and `uriBaseId` "%SRCROOT%" (none for a
+///   file outside the root, whose `uri` is an absolute `file:` URI), and whose
 ///   `region` has `startLine`, `startColumn`, `endLine`, `endColumn` (1-based,
 ///   end exclusive) and `byteOffset`, `byteLength` (0-based, in the file's
 ///   bytes) (§3.30); `partialFingerprints` {"winnowFingerprint/v1": ``Fingerprint``}.
@@ -29,7 +30,7 @@ public enum SARIFReport {
         let ruleIndex = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($0.element.id, $0.offset) })
         func location(path: String, region: Region?) -> Location {
             Location(physicalLocation: PhysicalLocation(
-                artifactLocation: ArtifactLocation(uri: ProjectPath.uri(path, root: root), uriBaseId: "%SRCROOT%"),
+                artifactLocation: ArtifactLocation(uri: ProjectPath.uri(path, root: root)),
                 region: region))
         }
         let results = report.findings.map { reported in
@@ -138,7 +139,15 @@ public enum SARIFReport {
 
     private struct ArtifactLocation: Encodable {
         let uri: String
-        let uriBaseId: String
+        /// "%SRCROOT%" for a relative `uri`; absent for an absolute one
+        /// (`file:///…`, a file outside the project root), which SARIF
+        /// §3.4.4 does not allow to have a base.
+        let uriBaseId: String?
+
+        init(uri: String) {
+            self.uri = uri
+            self.uriBaseId = uri.hasPrefix("file:") ? nil : "%SRCROOT%"
+        }
     }
 
     private struct Region: Encodable {

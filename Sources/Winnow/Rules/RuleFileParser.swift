@@ -35,9 +35,13 @@ struct RuleFileParser {
     static let exampleKeys: Set = ["match", "no_match"]
 
     func parse(_ bytes: [UInt8]) throws(RuleLoadError) -> [Rule] {
-        guard let root = try yaml.root(of: bytes) else { return [] }
+        // An empty file, or one without `rules`, is a mistake rather than a
+        // rule set to load silently; `rules: []` says "no rules" on purpose.
+        guard let root = try yaml.root(of: bytes) else {
+            throw RuleLoadError(file: yaml.file, message: "the file is empty: a rule file needs a 'rules' list")
+        }
         let top = try yaml.mapping(root, keys: ["rules"], what: "the file", rule: nil)
-        guard let list = top["rules"] else { return [] }
+        guard let list = top["rules"] else { throw yaml.error(at: root, rule: nil, "a rule file needs a 'rules' list") }
         guard case .sequence(let sequence) = list else {
             throw yaml.error(at: list, rule: nil, "'rules' must be a list of rules")
         }

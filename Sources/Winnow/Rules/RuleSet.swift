@@ -38,8 +38,8 @@ public struct RuleSet: Sendable {
     /// a built-in pack (`default`, `corpus`) loads that pack; `./corpus`
     /// names a file or folder. Otherwise a path may be a file or a folder; a
     /// folder contributes every `.yml` and `.yaml` file below it, sorted by
-    /// path, hidden entries skipped; a file reached twice (a pack's file
-    /// included) is loaded once.
+    /// path, hidden entries skipped, and must hold at least one; a file
+    /// reached twice (a pack's file included) is loaded once.
     /// - Throws: the first ``RuleLoadError``; no partial rule set is returned.
     public static func load(paths: [String], includeBuiltin: Bool = true) throws(RuleLoadError) -> RuleSet {
         var rules: [Rule] = []
@@ -81,6 +81,8 @@ public struct RuleSet: Sendable {
         guard isFolder.boolValue else { return [path] }
         let listing = FileWalker.files(under: path, options: FileWalker.Options(ignoreFiles: false))
         if let error = listing.errors.first { throw RuleLoadError(file: error.path, message: error.message) }
-        return listing.files.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+        let files = listing.files.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+        if files.isEmpty { throw RuleLoadError(file: path, message: "the folder holds no rule files (.yml, .yaml)") }
+        return files
     }
 }
