@@ -211,30 +211,22 @@ import Testing
 
     // MARK: Ellipsis
 
-    @Test func trailingEllipsisForms() {
-        func length(_ text: String) -> Int { Ellipsis.trailingLength(of: Array(text.utf8)) }
-        #expect(length("Read…") == 3)
-        #expect(length("Read……") == 6)
-        #expect(length("Read...") == 3)
-        #expect(length("Read....") == 4)
-        #expect(length("Read. . .") == 5)
-        #expect(length("Read.\u{A0}.\u{A0}.") == 7)
-        #expect(length("Read.\u{202F}. .") == 7)
-        #expect(length("Read..") == 0)
-        #expect(length("Read. .") == 0)
-        #expect(length("Read.  . .") == 0)
-        #expect(length("Read") == 0)
-        #expect(length("") == 0)
+    @Test func ellipsisEntries() {
         #expect(Ellipsis.isEllipsis("…"))
+        #expect(Ellipsis.isEllipsis("……"))
+        #expect(Ellipsis.isEllipsis("..."))
         #expect(Ellipsis.isEllipsis(". . ."))
+        #expect(Ellipsis.isEllipsis(".\u{A0}.\u{A0}."))
+        #expect(!Ellipsis.isEllipsis("."))
         #expect(!Ellipsis.isEllipsis("a…"))
+        #expect(!Ellipsis.isEllipsis(" "))
         #expect(!Ellipsis.isEllipsis(""))
     }
 
     @Test func endsWithAnEllipsisAcceptsEveryForm() throws {
         let yaml = "rules:\n  - id: t\n    when: {ends_with: [\"…\"]}\n"
-        let text = "One…\nTwo...\nThree. . .\nFour……\nFive..\nSix.\n"
-        #expect(try spans(text, yaml) == ["1:1-1:5 t", "2:1-2:7 t", "3:1-3:11 t", "4:1-4:7 t"])
+        let text = "One…\nTwo...\nThree. . .\nFour……\nFive..\nSix.\nSeven.\u{A0}.\u{A0}.\n"
+        #expect(try spans(text, yaml) == ["1:1-1:5 t", "2:1-2:7 t", "3:1-3:11 t", "4:1-4:7 t", "5:1-5:7 t", "7:1-7:11 t"])
         let literal = "rules:\n  - id: t\n    when: {ends_with: [\"!\"]}\n"
         #expect(try spans("Wow!\nWow…\n", literal) == ["1:1-1:5 t"])
     }

@@ -421,7 +421,8 @@ private final class UnitEvaluator {
         if !conditions.endsWith.isEmpty {
             let unit = buffer[trimmed]
             guard conditions.endsWith.contains(where: {
-                unit.reversed().starts(with: $0.utf8.reversed()) || (Ellipsis.isEllipsis($0) && Ellipsis.trailingLength(of: unit) > 0)
+                unit.reversed().starts(with: $0.utf8.reversed())
+                    || (Ellipsis.isEllipsis($0) && UnitFeatures.ending(of: UnsafeBufferPointer(rebasing: unit)) == .ellipsis)
             }) else { return false }
         }
         return conditions.holdStructurally(in: UnsafeBufferPointer(rebasing: buffer[trimmed]))

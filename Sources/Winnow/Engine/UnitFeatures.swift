@@ -210,13 +210,16 @@ struct UnitFeatures: Equatable {
     static let fullStops: Set<UInt32> = [0x2E, 0x3002, 0xFF0E, 0xFF61]
     /// Ellipsis characters: `…`, `⋯`, `‥`.
     static let ellipses: Set<UInt32> = [0x2026, 0x22EF, 0x2025]
+    /// What may stand between the full stops of a spaced ellipsis (`. . .`):
+    /// a space, NBSP or narrow NBSP.
+    static let ellipsisSeparators: Set<UInt32> = [0x20, 0xA0, 0x202F]
 
     /// How the trimmed unit ends: closing quotes and brackets are skipped;
-    /// an ellipsis character, or two or more full stops (single spaces
-    /// between them allowed, as in ". . ."), or a full stop right after an
+    /// an ellipsis character, or two or more full stops (a single space,
+    /// NBSP or narrow NBSP between them allowed, as in ". . ."), or a full stop right after an
     /// ellipsis character, is an ellipsis; another full stop or final mark
     /// is terminal.
-    private static func ending(of bytes: UnsafeBufferPointer<UInt8>) -> Ending {
+    static func ending(of bytes: UnsafeBufferPointer<UInt8>) -> Ending {
         func before(_ end: Int) -> UInt32? {
             guard end > 0 else { return nil }
             return UTF8Validation.scalar(in: bytes, endingAt: end).map { $0.0.value } ?? 0xFFFD
@@ -231,7 +234,9 @@ struct UnitFeatures: Equatable {
         end -= length(last)
         if let previous = before(end) {
             if fullStops.contains(previous) || ellipses.contains(previous) { return .ellipsis }
-            if previous == 0x20, let stop = before(end - 1), fullStops.contains(stop) { return .ellipsis }
+            if ellipsisSeparators.contains(previous), let stop = before(end - length(previous)), fullStops.contains(stop) {
+                return .ellipsis
+            }
         }
         return .terminal
     }
