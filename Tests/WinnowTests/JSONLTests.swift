@@ -22,6 +22,13 @@ import Testing
             #"{"text": "a\ud800b\udc00 c"}"#)
     }
 
+    @Test func aRepeatedKeyCountsByItsLastValue() throws {
+        let record = try record(#"{"text": "first", "n": 1, "text": "last"}"#)
+        #expect(try record.string("text") == Array("last".utf8))
+        #expect(String(decoding: record.replacing("text", with: Array("new".utf8)), as: UTF8.self) ==
+            #"{"text": "first", "n": 1, "text": "new"}"#)
+    }
+
     @Test func malformedLinesSayWhereAndWhy() {
         let cases: [(String, JSONLError)] = [
             ("[1]", JSONLError(offset: 0, message: "a record must be a JSON object")),
@@ -74,6 +81,13 @@ import Testing
             """))
         #expect(try String(contentsOf: folder.appendingPathComponent("rejected.jsonl"), encoding: .utf8) ==
             "not json\n{\"id\": \"d4\", \"text\": \"Stub\"}\n")
+    }
+
+    @Test func numericIdsNameDocuments() throws {
+        let input = #"{"id": 17, "text": "Read more"}"# + "\n" + #"{"id": true, "text": "Read more"}"# + "\n"
+        let outcome = try WinnowProcess.run(["check", "--jsonl", "--id-field", "id", "--format", "github", "-"], stdin: Array(input.utf8))
+        #expect(outcome.stdout.split(separator: "\n").map { $0.split(separator: ",").first ?? "" } ==
+            ["::warning file=17", "::warning file=<stdin>%3A2"])
     }
 
     @Test func checkNamesDocumentsByIdOrLine() throws {

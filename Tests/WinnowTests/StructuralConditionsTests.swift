@@ -148,6 +148,10 @@ import Testing
             "test.yml:4:11: rule 'r': min_words 5 is above max_words 4: the rule can never fire")
         #expect(error("{min_uppercase_ratio: 0.6, max_uppercase_ratio: 0.5}") ==
             "test.yml:4:11: rule 'r': min_uppercase_ratio 0.6 is above max_uppercase_ratio 0.5: the rule can never fire")
+        #expect(error("{ends_with_ellipsis: true, terminal_punctuation: true}") == "test.yml:4:11: rule 'r': "
+            + "ends_with_ellipsis and terminal_punctuation are both true, but an ellipsis is not terminal: the rule can never fire")
+        #expect(error("{ends_with: ''}") == "test.yml:4:23: rule 'r': 'ends_with' strings must not be empty")
+        #expect(error("{ends_with: []}") == "test.yml:4:23: rule 'r': 'ends_with' needs at least one string")
     }
 
     @Test func stopWordListsMustExist() {

@@ -10,9 +10,9 @@
 public struct JSONLRecord: Sendable {
     /// The line's bytes, without its line terminator.
     public let bytes: [UInt8]
-    /// The byte range of each top-level key's value, by key (first one wins
-    /// for a repeated key, as most JSON readers keep the last; Winnow keeps
-    /// the first and leaves the others untouched).
+    /// The byte range of each top-level key's value, by key. For a repeated
+    /// key the last one counts, as in Python's `json`, jq and JavaScript's
+    /// `JSON.parse`; the others are left untouched.
     private let values: [String: Range<Int>]
 
     /// Parses `bytes` as one JSON object.
@@ -82,7 +82,7 @@ public struct JSONLRecord: Sendable {
                     skipSpace()
                     let start = position
                     try skipValue(depth: 0)
-                    if values[key] == nil { values[key] = start..<position }
+                    values[key] = start..<position
                     skipSpace()
                     if peek == UInt8(ascii: ",") { position += 1; continue }
                     guard peek == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }

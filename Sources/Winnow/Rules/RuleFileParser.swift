@@ -217,6 +217,11 @@ struct RuleFileParser {
         conditions.maxChars = try yaml.count(map["max_chars"], rule: rule, key: "max_chars", minimum: 0)
         conditions.minChars = try yaml.count(map["min_chars"], rule: rule, key: "min_chars", minimum: 0)
         conditions.endsWith = try yaml.strings(map["ends_with"], rule: rule, key: "ends_with")
+        if let endsWith = map["ends_with"] {
+            // An empty string would end every unit, and an empty list ends none.
+            if conditions.endsWith.isEmpty { throw yaml.error(at: endsWith, rule: rule, "'ends_with' needs at least one string") }
+            if conditions.endsWith.contains("") { throw yaml.error(at: endsWith, rule: rule, "'ends_with' strings must not be empty") }
+        }
         conditions.position = try yaml.choice(map["position"], rule: rule, key: "position") ?? .any
         conditions.minRun = try yaml.count(map["min_run"], rule: rule, key: "min_run", minimum: 1) ?? 1
         conditions.minWords = try yaml.count(map["min_words"], rule: rule, key: "min_words", minimum: 0)
@@ -233,6 +238,10 @@ struct RuleFileParser {
         conditions.minRepeats = try yaml.count(map["min_repeats"], rule: rule, key: "min_repeats", minimum: 2)
         if let minimum = conditions.minChars, let maximum = conditions.maxChars, minimum > maximum {
             throw yaml.error(at: node, rule: rule, "min_chars \(minimum) is above max_chars \(maximum): the rule can never fire")
+        }
+        if conditions.endsWithEllipsis == true && conditions.terminalPunctuation == true {
+            throw yaml.error(at: node, rule: rule,
+                             "ends_with_ellipsis and terminal_punctuation are both true, but an ellipsis is not terminal: the rule can never fire")
         }
         if let minimum = conditions.minWords, let maximum = conditions.maxWords, minimum > maximum {
             throw yaml.error(at: node, rule: rule, "min_words \(minimum) is above max_words \(maximum): the rule can never fire")
