@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Reads the documents of a corpus run, each with its group, for the
 /// counting pass of `min_repeats` (``RepetitionIndex``) and for `winnow learn`.
 ///
@@ -146,28 +144,18 @@ public struct CorpusReader: Sendable {
     private func forEachRecord(in segment: SegmentReader.Segment, of input: InputFile, textField: String, groupField: String?,
                                notice: (Notice) -> Void, _ visit: (Visit) -> Void) {
         let document = segment.document, lines = document.lines
-        var results = [Result<(group: String, document: Document, keys: Set<UInt64>), JSONLError>?](repeating: nil, count: lines.count)
-        let workers = max(1, min(threads, lines.count))
-        // Each index is written by exactly one worker.
-        let work: @Sendable (Int, UnsafeMutableBufferPointer<Result<(group: String, document: Document, keys: Set<UInt64>), JSONLError>?>) -> Void = { worker, output in
-            for index in stride(from: worker, to: lines.count, by: workers) {
-                let content = lines[index].content
-                guard !document.bytes[content].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
-                do throws(JSONLError) {
-                    let (_, text, group) = try Self.record(Array(document.bytes[content]), textField: textField, groupField: groupField)
-                    let record = Document(name: input.path, bytes: text)
-                    output[index] = .success((group, record, LineKey.keys(of: record)))
-                } catch {
-                    output[index] = .failure(error)
-                }
-            }
-        }
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            if workers == 1 {
-                work(0, output)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: workers) { work($0, output) }
+        let results = OrderedParallelMap.map(
+            count: lines.count, threads: threads,
+            placeholder: Result<(group: String, document: Document, keys: Set<UInt64>), JSONLError>?.none, state: {}
+        ) { index, _ in
+            let content = lines[index].content
+            guard !document.bytes[content].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+            do throws(JSONLError) {
+                let (_, text, group) = try Self.record(Array(document.bytes[content]), textField: textField, groupField: groupField)
+                let record = Document(name: input.path, bytes: text)
+                return .success((group, record, LineKey.keys(of: record)))
+            } catch {
+                return .failure(error)
             }
         }
         for (index, result) in results.enumerated() {

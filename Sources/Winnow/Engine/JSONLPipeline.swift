@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Runs a JSON Lines input through Winnow: each line is one document whose
 /// text is a string field (SPEC section 3, `--jsonl`). Only that field is
 /// decoded and, when cleaning changes it, re-encoded and spliced back into
@@ -9,7 +7,7 @@ import Dispatch
 /// Memory is bounded by ``SegmentReader``'s segment: records are taken from
 /// segments of whole lines, and a record longer than a segment is passed
 /// through unchecked, with an event that says so. The records of a segment
-/// are scanned by ``threads`` threads at once (Dispatch's `concurrentPerform`,
+/// are scanned by ``threads`` threads at once (``OrderedParallelMap``,
 /// records dealt out in turn) and their events handed on in input order, so
 /// the output is the same whatever the number of threads.
 public struct JSONLPipeline: Sendable {
@@ -89,26 +87,11 @@ public struct JSONLPipeline: Sendable {
 
     /// The events of each line, in order, computed on ``threads`` threads.
     private func scan(_ lines: [Line], in bytes: [UInt8], firstLine: Int, name: String, cleaning: Bool) -> [[Event]] {
-        var results = [[Event]](repeating: [], count: lines.count)
-        let workers = max(1, min(threads, lines.count))
-        // Each worker reuses one match state; each index is written by exactly one worker.
-        let work: @Sendable (Int, UnsafeMutableBufferPointer<[Event]>) -> Void = { worker, output in
-            let scratch = scanner.makeScratch()
-            for index in stride(from: worker, to: lines.count, by: workers) {
-                let line = lines[index]
-                output[index] = events(Array(bytes[line.start..<line.end]), contentEnd: line.contentEnd - line.start,
-                                       number: firstLine + index, name: name, cleaning: cleaning, scratch: scratch)
-            }
+        OrderedParallelMap.map(count: lines.count, threads: threads, placeholder: [], state: { scanner.makeScratch() }) { index, scratch in
+            let line = lines[index]
+            return events(Array(bytes[line.start..<line.end]), contentEnd: line.contentEnd - line.start,
+                          number: firstLine + index, name: name, cleaning: cleaning, scratch: scratch)
         }
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            if workers == 1 {
-                work(0, output)
-            } else {
-                DispatchQueue.concurrentPerform(iterations: workers) { work($0, output) }
-            }
-        }
-        return results
     }
 
     /// The events of one line: a blank line passes, a malformed one is
