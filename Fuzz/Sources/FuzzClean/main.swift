@@ -41,12 +41,12 @@ private let fixedRules = """
     """
 
 private let fixedRuleSet = try! RuleSet(
-    rules: BuiltinPack.rules() + RuleFileParser(file: "fuzz.yml") { _ in nil }.parse(Array(fixedRules.utf8)))
+    rules: RuleSet.load(paths: []).rules + RuleFileParser(file: "fuzz.yml") { _ in nil }.parse(Array(fixedRules.utf8)))
 
 /// libFuzzer entry point: scan and clean. An input with a NUL byte is a rule
 /// file (before the first NUL) and a document (after it); any other input is
-/// a document for the built-in pack and ``fixedRules``. The document is
-/// scanned and cleaned as plain text and as Markdown; a broken invariant
+/// a document for the built-in default pack and ``fixedRules``. The document
+/// is scanned and cleaned as plain text and as Markdown; a broken invariant
 /// (``Invariants``), or a second clean of plain text under a line-local rule
 /// file that changes the first's output, stops the run as a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
