@@ -34,8 +34,12 @@ import Testing
         process.currentDirectoryURL = folder
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 0.5)
-        let temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".big.txt.winnow-") }
+        // Wait for the temporary file (a loaded machine may take a while to start the run).
+        var temporaries: [String] = []
+        for _ in 0..<400 where temporaries.isEmpty && process.isRunning {
+            Thread.sleep(forTimeInterval: 0.05)
+            temporaries = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".big.txt.winnow-") }
+        }
         process.terminate()
         process.waitUntilExit()
         #expect(temporaries.count == 1, "the temporary file exists while the run goes on")
