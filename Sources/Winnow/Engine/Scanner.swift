@@ -325,11 +325,13 @@ private final class UnitEvaluator {
         let units = units(of: rule.scope)
         let trimmed = trimmedByScope[rule.scope.slot]
         let indices = unitIndices(for: ruleIndex, scope: rule.scope)
+        // Most rules have no `when`: their units are not measured at all.
+        let checksConditions = !rule.conditions.isEmpty
         view.bytes.withUnsafeBufferPointer { buffer in
             for index in indices {
                 let unit = units[index]
                 do throws(MatchError) {
-                    var matches = try evaluate(rule, unit, trimmed: trimmed[index], buffer)
+                    var matches = try evaluate(rule, unit, trimmed: trimmed[index], buffer, checksConditions: checksConditions)
                     if !suppressions.isEmpty {
                         matches = matches.filter {
                             let offset = $0.range.lowerBound
@@ -391,10 +393,12 @@ private final class UnitEvaluator {
         return paragraphOfLine[line] ?? line...line
     }
 
-    private func evaluate(_ rule: Rule, _ unit: Unit, trimmed: Range<Int>,
-                          _ buffer: UnsafeBufferPointer<UInt8>) throws(MatchError) -> [Hit] {
-        guard satisfies(rule.conditions, trimmed, buffer),
-              rule.conditions.minRepeats.map({ repeats(unit, atLeast: $0) }) ?? true else { return [] }
+    private func evaluate(_ rule: Rule, _ unit: Unit, trimmed: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>,
+                          checksConditions: Bool) throws(MatchError) -> [Hit] {
+        if checksConditions {
+            guard satisfies(rule.conditions, trimmed, buffer),
+                  rule.conditions.minRepeats.map({ repeats(unit, atLeast: $0) }) ?? true else { return [] }
+        }
         let hits: [Hit]
         if let match = rule.match {
             hits = try match.matches(in: text, unit: unit.bytes, scratch: scratch).map { Hit(range: $0.range, match: $0) }
