@@ -30,7 +30,7 @@ public struct Scanner: Sendable {
     /// without copying its many fields.
     private let boxes: [RuleBox]
 
-    private final class RuleBox: Sendable {
+    fileprivate final class RuleBox: Sendable {
         let rule: Rule
         init(_ rule: Rule) { self.rule = rule }
     }
@@ -138,7 +138,7 @@ public struct Scanner: Sendable {
         for index in applicable where plans[index].position == .any {
             let evaluator = plans[index].scanCode ? whole : prose
             let box = boxes[index]
-            let candidates = evaluator.candidates(of: box.rule, at: index, limitHits: &limitHits)
+            let candidates = evaluator.candidates(of: box, at: index, limitHits: &limitHits)
             if !candidates.isEmpty { decided.append((box, evaluator, Self.runs(of: candidates, minimum: box.rule.conditions.minRun))) }
         }
         var strippedWhole: [Bool] = []
@@ -155,7 +155,7 @@ public struct Scanner: Sendable {
             let box = boxes[index]
             let rule = box.rule
             let units = evaluator.units(of: rule.scope)
-            let candidates = evaluator.candidates(of: rule, at: index, limitHits: &limitHits)
+            let candidates = evaluator.candidates(of: box, at: index, limitHits: &limitHits)
             if candidates.isEmpty { continue }
             var eligible = units.map { unit in unit.lines.allSatisfy { strippedWhole[$0] } }
             for hit in candidates { eligible[hit.unitIndex] = true }
@@ -319,35 +319,37 @@ private final class UnitEvaluator {
     /// before `position` and `min_run` are applied; units where the
     /// prefilter rules it out are not tried. A rule that hits a resource
     /// limit is recorded once in `limitHits`; the unit where it did is not a hit.
-    func candidates(of rule: Rule, at ruleIndex: Int, limitHits: inout [LimitHit]) -> [UnitHit] {
+    func candidates(of box: Scanner.RuleBox, at ruleIndex: Int, limitHits: inout [LimitHit]) -> [UnitHit] {
+        // The rule is read through its box: a closure that captured the
+        // rule itself would copy all its fields for every call.
         var hits: [UnitHit] = []
         var limitReported = false
-        let units = units(of: rule.scope)
-        let trimmed = trimmedByScope[rule.scope.slot]
-        let indices = unitIndices(for: ruleIndex, scope: rule.scope)
+        let units = units(of: box.rule.scope)
+        let trimmed = trimmedByScope[box.rule.scope.slot]
+        let indices = unitIndices(for: ruleIndex, scope: box.rule.scope)
         // Most rules have no `when`: their units are not measured at all.
-        let checksConditions = !rule.conditions.isEmpty
+        let checksConditions = !box.rule.conditions.isEmpty
         view.bytes.withUnsafeBufferPointer { buffer in
             for index in indices {
                 let unit = units[index]
                 do throws(MatchError) {
-                    var matches = try evaluate(rule, unit, trimmed: trimmed[index], buffer, checksConditions: checksConditions)
+                    var matches = try evaluate(box.rule, unit, trimmed: trimmed[index], buffer, checksConditions: checksConditions)
                     if !suppressions.isEmpty {
                         matches = matches.filter {
                             let offset = $0.range.lowerBound
-                            return !suppressions.isSuppressed(rule.id, at: offset, onLine: view.position(ofByte: offset).line - 1)
+                            return !suppressions.isSuppressed(box.rule.id, at: offset, onLine: view.position(ofByte: offset).line - 1)
                         }
                     }
                     if !matches.isEmpty { hits.append(UnitHit(unitIndex: index, matches: matches)) }
                 } catch {
                     if !limitReported {
-                        limitHits.append(LimitHit(path: view.name, ruleID: rule.id, line: unit.lines.lowerBound + 1, error: error))
+                        limitHits.append(LimitHit(path: view.name, ruleID: box.rule.id, line: unit.lines.lowerBound + 1, error: error))
                         limitReported = true
                     }
                 }
             }
         }
-        return rule.conditions.unlessBetweenProse ? ProseNeighbours.hitsOutsideProse(hits, units: units, view: view) : hits
+        return box.rule.conditions.unlessBetweenProse ? ProseNeighbours.hitsOutsideProse(hits, units: units, view: view) : hits
     }
 
     /// The 0-based lines that `action` removes whole for `hit`.

@@ -33,14 +33,18 @@ public struct TextMatcher: Sendable {
         in text: NormalizedText, unit: Range<Int>, scratch: MatchScratch
     ) throws(MatchError) -> [PatternMatch] {
         var matches: [PatternMatch] = []
-        for (index, pattern) in patterns.enumerated() {
+        for index in patterns.indices {
+            let found = try text.withBytes(of: unit, in: form(ofPatternAt: index)) { subject, start throws(MatchError) in
+                try patterns[index].allMatches(in: subject, scratch: scratch)
+            }
+            // Most calls find nothing: they allocate nothing either.
+            if found.isEmpty { continue }
             let form = form(ofPatternAt: index)
-            matches += try text.withBytes(of: unit, in: form) { subject, start throws(MatchError) in
-                try pattern.allMatches(in: subject, scratch: scratch).map { match in
-                    PatternMatch(groups: match.groups.map { group in
-                        group.map { text.originalRange(of: ($0.lowerBound + start)..<($0.upperBound + start), in: form) }
-                    }, pattern: pattern)
-                }
+            let start = text.withBytes(of: unit, in: form) { _, start in start }
+            matches += found.map { match in
+                PatternMatch(groups: match.groups.map { group in
+                    group.map { text.originalRange(of: ($0.lowerBound + start)..<($0.upperBound + start), in: form) }
+                }, pattern: patterns[index])
             }
         }
         guard patterns.count > 1, matches.count > 1 else { return matches }
