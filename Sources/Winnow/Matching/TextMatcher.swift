@@ -34,13 +34,12 @@ public struct TextMatcher: Sendable {
     ) throws(MatchError) -> [PatternMatch] {
         var matches: [PatternMatch] = []
         for index in patterns.indices {
-            let found = try text.withBytes(of: unit, in: form(ofPatternAt: index)) { subject, start throws(MatchError) in
-                try patterns[index].allMatches(in: subject, scratch: scratch)
+            let form = form(ofPatternAt: index)
+            let (found, start) = try text.withBytes(of: unit, in: form) { subject, start throws(MatchError) in
+                (try patterns[index].allMatches(in: subject, scratch: scratch), start)
             }
             // Most calls find nothing: they allocate nothing either.
             if found.isEmpty { continue }
-            let form = form(ofPatternAt: index)
-            let start = text.withBytes(of: unit, in: form) { _, start in start }
             matches += found.map { match in
                 PatternMatch(groups: match.groups.map { group in
                     group.map { text.originalRange(of: ($0.lowerBound + start)..<($0.upperBound + start), in: form) }
