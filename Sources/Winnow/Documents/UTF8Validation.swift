@@ -39,7 +39,8 @@ enum UTF8Validation {
     /// The length of the well-formed sequence that starts at `offset`
     /// (1 to 4 bytes), or 0 when the bytes there are not one (table 3-7).
     @inline(__always)
-    static func sequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> Int {
+    static func sequenceLength<Bytes: RandomAccessCollection<UInt8>>(_ buffer: Bytes, at offset: Int) -> Int
+    where Bytes.Index == Int {
         let lead = buffer[offset]
         let length: Int, low: UInt8, high: UInt8
         switch lead {
@@ -53,7 +54,7 @@ enum UTF8Validation {
         case 0xF1...0xF3: length = 4; low = 0x80; high = 0xBF
         default: return 0
         }
-        guard offset + length <= buffer.count else { return 0 }
+        guard offset + length <= buffer.endIndex else { return 0 }
         let second = buffer[offset + 1]
         guard second >= low && second <= high else { return 0 }
         for next in (offset + 2)..<(offset + length) where buffer[next] & 0xC0 != 0x80 { return 0 }
@@ -72,23 +73,11 @@ enum UTF8Validation {
     /// when the bytes there are not a well-formed sequence.
     static func scalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at offset: Int) -> (Unicode.Scalar, Int)?
     where Bytes.Index == Int {
-        let lead = bytes[offset]
-        let length: Int, minimum: UInt32
-        switch lead {
-        case 0x00...0x7F: return (Unicode.Scalar(lead), 1)
-        case 0xC2...0xDF: length = 2; minimum = 0x80
-        case 0xE0...0xEF: length = 3; minimum = 0x800
-        case 0xF0...0xF4: length = 4; minimum = 0x10000
-        default: return nil
-        }
-        guard offset + length <= bytes.endIndex else { return nil }
-        var value = UInt32(lead) & (0xFF >> (length + 1))
-        for next in bytes[(offset + 1)..<(offset + length)] {
-            guard next & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(next & 0x3F)
-        }
-        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar, length)
+        let length = sequenceLength(bytes, at: offset)
+        guard length > 0 else { return nil }
+        var value = UInt32(bytes[offset]) & (length == 1 ? 0x7F : 0xFF >> (length + 1))
+        for next in bytes[(offset + 1)..<(offset + length)] { value = value << 6 | UInt32(next & 0x3F) }
+        return Unicode.Scalar(value).map { ($0, length) }
     }
 
     /// The scalar that ends just before `offset` and its length in bytes, or
