@@ -16,14 +16,15 @@ enum ProseNeighbours {
     /// `hits` (in unit order) without those whose neighbours are both prose.
     /// - Parameters:
     ///   - units: the units of the rule's scope in `view`, which the hits index.
-    static func hitsOutsideProse(_ hits: [UnitHit], units: [Unit], view: Document) -> [UnitHit] {
+    ///   - trimmed: each unit's byte range without its edge white space.
+    static func hitsOutsideProse(_ hits: [UnitHit], units: [Unit], trimmed: [Range<Int>], view: Document) -> [UnitHit] {
         let hitUnits = Set(hits.map(\.unitIndex))
         return view.bytes.withUnsafeBufferPointer { buffer in
             func isProse(_ index: Int) -> Bool {
                 guard units.indices.contains(index), !hitUnits.contains(index) else { return false }
-                let trimmed = view.trimmedRange(of: units[index].bytes)
-                guard UTF8Validation.scalarCount(view.bytes[trimmed]) >= minimumScalars else { return false }
-                return UnitFeatures(UnsafeBufferPointer(rebasing: buffer[trimmed]), wanted: .ending).ending == .terminal
+                let text = trimmed[index]
+                guard UTF8Validation.scalarCount(view.bytes[text]) >= minimumScalars else { return false }
+                return UnitFeatures(UnsafeBufferPointer(rebasing: buffer[text]), wanted: .ending).ending == .terminal
             }
             return hits.filter { !(isProse($0.unitIndex - 1) && isProse($0.unitIndex + 1)) }
         }

@@ -349,7 +349,7 @@ private final class UnitEvaluator {
                 }
             }
         }
-        return box.rule.conditions.unlessBetweenProse ? ProseNeighbours.hitsOutsideProse(hits, units: units, view: view) : hits
+        return box.rule.conditions.unlessBetweenProse ? ProseNeighbours.hitsOutsideProse(hits, units: units, trimmed: trimmed, view: view) : hits
     }
 
     /// The 0-based lines that `action` removes whole for `hit`.
