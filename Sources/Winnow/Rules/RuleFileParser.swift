@@ -53,7 +53,8 @@ struct RuleFileParser {
     }
 
     private func parseRule(_ node: Node) throws(RuleLoadError) -> Rule {
-        guard case .mapping(let map) = node else { throw yaml.error(at: node, rule: nil, "a rule must be a mapping") }
+        guard case .mapping(let pairs) = node else { throw yaml.error(at: node, rule: nil, "a rule must be a mapping") }
+        let map = YAMLMapping(pairs)
         guard let idNode = map["id"] else { throw yaml.error(at: node, rule: nil, "rule has no 'id'") }
         let id = try yaml.string(idNode, rule: nil, key: "id")
         guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
@@ -61,7 +62,7 @@ struct RuleFileParser {
         }
         _ = try yaml.mapping(node, keys: Self.ruleKeys, what: "a rule", rule: id)
 
-        let caseSensitive = try yaml.bool(map["match"]?.mapping?["case_sensitive"], rule: id, key: "case_sensitive") ?? false
+        let caseSensitive = try yaml.bool(map["match"]?.mapping.map(YAMLMapping.init)?["case_sensitive"], rule: id, key: "case_sensitive") ?? false
         let languages = try yaml.strings(map["languages"], rule: id, key: "languages")
         let turkishCasing = !caseSensitive && KeywordPattern.usesTurkishCasing(languages: languages)
         let match = try map["match"].map { (clause) throws(RuleLoadError) in
@@ -262,7 +263,7 @@ struct RuleFileParser {
 
     /// The stop words of `when`'s `stopwords` key, else of the rule's
     /// `languages`; `nil` when no stop-word ratio is set (`needed` false).
-    private func stopWords(_ map: Node.Mapping, rule: String, languages: [String], needed: Bool) throws(RuleLoadError) -> StopWordSet? {
+    private func stopWords(_ map: YAMLMapping, rule: String, languages: [String], needed: Bool) throws(RuleLoadError) -> StopWordSet? {
         let listed = try map["stopwords"].map { (node) throws(RuleLoadError) in try yaml.stringNodes(node, rule: rule, key: "stopwords") }
         let available = "available: " + StopWordSet.availableLanguages.joined(separator: ", ")
         for item in listed ?? [] where StopWordSet(languages: [item.text]) == nil {

@@ -16,7 +16,10 @@ struct YAMLReader {
             throw RuleLoadError(file: file, message: "not valid UTF-8 (first bad byte at offset \(offset))")
         }
         do {
-            return try Yams.compose(yaml: text)
+            // No tag resolution: resolving runs regular expressions on every
+            // scalar, and Yams resolves keys again each time it hashes them.
+            // Values are read by type below (`bool`, `count`, `ratio`).
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw yamlError(error)
         } catch {
@@ -25,7 +28,7 @@ struct YAMLReader {
     }
 
     /// The node as a mapping whose keys are all in `keys`.
-    func mapping(_ node: Node, keys: Set<String>, what: String, rule: String?) throws(RuleLoadError) -> Node.Mapping {
+    func mapping(_ node: Node, keys: Set<String>, what: String, rule: String?) throws(RuleLoadError) -> YAMLMapping {
         guard case .mapping(let map) = node else { throw error(at: node, rule: rule, "\(what) must be a mapping") }
         for key in map.keys {
             guard let name = key.string, keys.contains(name) else {
@@ -35,7 +38,7 @@ struct YAMLReader {
                 throw error(at: key, rule: rule, "unknown key '\(name)' in \(what) (\(hint))")
             }
         }
-        return map
+        return YAMLMapping(map)
     }
 
     func optionalString(_ node: Node?, rule: String?, key: String) throws(RuleLoadError) -> String? {
@@ -71,9 +74,18 @@ struct YAMLReader {
 
     func bool(_ node: Node?, rule: String?, key: String) throws(RuleLoadError) -> Bool? {
         guard let node else { return nil }
-        guard let value = node.bool else { throw error(at: node, rule: rule, "'\(key)' must be true or false") }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Self.booleans[scalar.string] else {
+            throw error(at: node, rule: rule, "'\(key)' must be true or false")
+        }
         return value
     }
+
+    /// The plain scalars YAML 1.1 reads as booleans (the `bool` type of
+    /// yaml.org/type/bool.html, as Yams resolves them); quoted, they are strings.
+    private static let booleans: [String: Bool] = [
+        "true": true, "True": true, "TRUE": true, "yes": true, "Yes": true, "YES": true, "on": true, "On": true, "ON": true,
+        "false": false, "False": false, "FALSE": false, "no": false, "No": false, "NO": false, "off": false, "Off": false, "OFF": false,
+    ]
 
     func count(_ node: Node?, rule: String?, key: String, minimum: Int) throws(RuleLoadError) -> Int? {
         guard let node else { return nil }
@@ -124,4 +136,24 @@ struct YAMLReader {
             return RuleLoadError(file: file, message: "YAML: \(error)")
         }
     }
+}
+
+/// A YAML mapping's values by their keys' text.
+///
+/// Looking a key up in a Yams `Node.Mapping` compares nodes, which resolves
+/// the tag of every key it passes with the resolver's regular expressions;
+/// with thousands of rules that was most of the loading time. This reads the
+/// keys once. Duplicate keys never reach it: Yams rejects them when composing.
+struct YAMLMapping {
+    private let values: [String: Node]
+
+    init(_ mapping: Node.Mapping) {
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let name = key.string { values[name] = value }
+        }
+        self.values = values
+    }
+
+    subscript(key: String) -> Node? { values[key] }
 }
