@@ -90,6 +90,14 @@ import Testing
             ["::warning file=17", "::warning file=<stdin>%3A2"])
     }
 
+    @Test func aRecordIsPlainTextWhateverItsIdSays() throws {
+        // Were "notes.md" read as Markdown, the code fence would hide the label.
+        let input = #"{"id": "notes.md", "text": "```\nRead more\n```"}"# + "\n"
+        let outcome = try WinnowProcess.run(["check", "--jsonl", "--id-field", "id", "--format", "github", "-"], stdin: Array(input.utf8))
+        #expect(outcome.stdout.split(separator: "\n").map { $0.split(separator: ",").prefix(3).joined(separator: ",") } ==
+            ["::warning file=notes.md,line=2,col=1"])
+    }
+
     @Test func checkNamesDocumentsByIdOrLine() throws {
         let outcome = try WinnowProcess.run(["check", "--jsonl", "--format", "jsonl", "-"], stdin: Array(corpus.utf8))
         #expect(outcome.status == 2)

@@ -13,6 +13,12 @@ import Testing
         #expect(literals(#"price: \d+ €"#) == ["price: "])
     }
 
+    @Test func aSingleCharacterGatesAPatternWithNothingLonger() {
+        #expect(literals(#"\b\d{1,2}/\d{1,2}/\d{4}\b"#) == ["/"])
+        #expect(literals(#"[\w.+-]+@[\w-]+\.[\w.]+"#) == ["@"])
+        #expect(literals(#"\d+%"#) == ["%"])
+    }
+
     @Test func alternationsNeedALiteralFromEveryBranch() {
         #expect(literals("(?:read more|continue reading)") == ["read more", "continue reading"])
         #expect(literals(#"foo|\d+"#) == nil)

@@ -152,7 +152,7 @@ public struct CorpusReader: Sendable {
             guard !document.bytes[content].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
             do throws(JSONLError) {
                 let (_, text, group) = try Self.record(Array(document.bytes[content]), textField: textField, groupField: groupField)
-                let record = Document(name: input.path, bytes: text)
+                let record = Document(name: input.path, bytes: text, format: .plain)
                 return .success((group, record, LineKey.keys(of: record)))
             } catch {
                 return .failure(error)

@@ -111,7 +111,8 @@ public struct JSONLPipeline: Sendable {
             return [.malformed(line: number, reason: error.description, bytes: raw)]
         }
         let id = idField.flatMap(record.identifier)
-        let document = Document(name: id ?? "\(name):\(number)", bytes: text)
+        // A record's text is plain text, whatever its id looks like ("notes.md").
+        let document = Document(name: id ?? "\(name):\(number)", bytes: text, format: .plain)
         let result = scanner.scan(document, scratch: scratch, repeats: repetition?.counts(of: group))
         var events: [Event] = result.limitHits.isEmpty ? [] : [.limitHits(result.limitHits)]
         events.append(.findings(result.findings, document: document, lineLength: raw.count))

@@ -21,7 +21,8 @@ public struct Prefilter: Sendable {
     /// Byte → the class of the byte lowercased; 0 for bytes in no literal.
     private let foldedClasses: [UInt8]
     private let classCount: Int
-    /// `transitions[state * classCount + class]`: the next state.
+    /// `transitions[state * classCount + class]`: the next state `s`, as
+    /// its row `s * classCount`, complemented (`~row`) when a literal ends at `s`.
     private let transitions: [Int32]
     /// Rules whose literal ends at a state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
@@ -99,7 +100,10 @@ public struct Prefilter: Sendable {
                 }
             }
         }
-        self.transitions = transitions
+        self.transitions = transitions.map { next in
+            let row = next * Int32(classCount)
+            return ruleOutputs[Int(next)].isEmpty ? row : ~row
+        }
         var start: [Int32] = [0]
         for list in ruleOutputs { start.append(start.last! + Int32(list.count)) }
         outputStart = start
@@ -113,7 +117,7 @@ public struct Prefilter: Sendable {
         foldedClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { transitions in
                 outputStart.withUnsafeBufferPointer { outputStart in
-                    var state = 0
+                    var row = 0
                     var index = 0
                     let count = bytes.count
                     while index < count {
@@ -130,10 +134,13 @@ public struct Prefilter: Sendable {
                             default: break
                             }
                         }
-                        state = Int(transitions[state &* classCount &+ Int(classes[Int(byte)])])
-                        let first = Int(outputStart[state]), last = Int(outputStart[state &+ 1])
-                        if first < last {
-                            for output in first..<last { hit(Int(outputs[output])) }
+                        let next = Int(transitions[row &+ Int(classes[Int(byte)])])
+                        if next >= 0 {
+                            row = next
+                        } else {
+                            row = ~next
+                            let state = row / classCount
+                            for output in Int(outputStart[state])..<Int(outputStart[state &+ 1]) { hit(Int(outputs[output])) }
                         }
                         index &+= 1
                     }

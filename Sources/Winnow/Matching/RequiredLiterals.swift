@@ -16,8 +16,7 @@ enum RequiredLiterals {
     static func of(pattern: String, caseless: Bool) -> [[UInt8]]? {
         var parser = Parser(scalars: Array(pattern.unicodeScalars), caseless: caseless)
         guard let node = parser.alternation(), parser.atEnd else { return nil }
-        guard let literals = node.required, !literals.isEmpty,
-              literals.allSatisfy({ $0.count >= 2 || ($0.count == 1 && $0[0] >= 0x80) }) else { return nil }
+        guard let literals = node.required, !literals.isEmpty else { return nil }
         return literals
     }
 
@@ -136,8 +135,13 @@ enum RequiredLiterals {
                 if escaped.isASCII, !(escaped.properties.isAlphabetic || ("0"..."9").contains(escaped)) {
                     return literal(escaped)
                 }
-                // Escapes that stand for a class or an assertion and take no argument.
-                if "bBdDwWsShHvVRAzZGKXN".unicodeScalars.contains(escaped), peek != "{" {
+                // Escapes that stand for a class and take no argument: a `{`
+                // after one starts a quantifier (`\d{1,2}`).
+                if "dDwWsShHvVRX".unicodeScalars.contains(escaped) {
+                    return Node(exact: nil, required: nil)
+                }
+                // Assertions; `\N` is a class unless `\N{U+…}` names a character.
+                if "bBAzZGKN".unicodeScalars.contains(escaped), peek != "{" {
                     return Node(exact: nil, required: nil)
                 }
                 // \p{…}, \P{…}, \pL: a property class.
