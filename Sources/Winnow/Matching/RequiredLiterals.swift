@@ -8,9 +8,16 @@
 /// always runs.
 ///
 /// Caseless literals are compared with the ASCII letters of the text
-/// lowercased, so they keep only characters whose case ASCII lowercasing
-/// settles: ASCII, and characters without case (CJK, digits, punctuation).
+/// lowercased, so ASCII letters are kept lowercased, and characters without
+/// case (CJK, digits, punctuation) as they are. A Latin letter outside
+/// ASCII is spelled out in each of its cases (``caseVariants(of:)``), so a
+/// caseless literal is a set: `đồ` gives `đồ`, `Đồ`, `đỒ` and `ĐỒ`. Other
+/// cased letters (Greek, Cyrillic, those with a third case form) cut a literal.
 enum RequiredLiterals {
+    /// Most spellings one caseless literal is expanded to; a longer run is
+    /// cut there, so that the automaton stays small.
+    static let maxVariants = 16
+
     /// One of these byte strings occurs in every match of `pattern`, or
     /// `nil` when no such set is known. Caseless literals are lowercased.
     static func of(pattern: String, caseless: Bool) -> [[UInt8]]? {
@@ -20,23 +27,52 @@ enum RequiredLiterals {
         return literals
     }
 
-    /// Whether `scalar` can be part of a literal compared as the prefilter compares.
-    static func usable(_ scalar: Unicode.Scalar, caseless: Bool) -> Bool {
-        guard caseless, !scalar.isASCII else { return true }
-        let properties = scalar.properties
-        return properties.lowercaseMapping == String(scalar) && properties.uppercaseMapping == String(scalar)
-            && properties.titlecaseMapping == String(scalar)
+    /// The byte strings that stand for `scalar` in a literal compared as the
+    /// prefilter compares, or `nil` when it cannot be part of one.
+    static func spellings(of scalar: Unicode.Scalar, caseless: Bool) -> [[UInt8]]? {
+        guard caseless, !scalar.isASCII else {
+            return [Array((caseless ? String(scalar).lowercased() : String(scalar)).utf8)]
+        }
+        return caseVariants(of: scalar)?.map { Array(String($0).utf8) }
     }
 
-    private static func bytes(_ scalar: Unicode.Scalar, caseless: Bool) -> [UInt8] {
-        let text = caseless && scalar.isASCII ? String(scalar).lowercased() : String(scalar)
-        return Array(text.utf8)
+    /// `scalar` and the other scalars PCRE2's caseless matching takes for it:
+    /// itself alone when it has no case; its lower, upper and title case
+    /// forms for a Latin letter (U+00C0–U+024F, U+1E00–U+1EFF) whose forms
+    /// are single scalars mapping to each other; `nil` otherwise. Left out
+    /// are the letters with a further case form in Unicode's case folding
+    /// (CaseFolding.txt): `ß` and `ẞ`, `å` and `Å` (ANGSTROM SIGN), `ſ`,
+    /// `ṡ` and `ẛ`, and any whose form is ASCII (`ı`) or two scalars (`İ`).
+    static func caseVariants(of scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
+        func single(_ text: String) -> Unicode.Scalar? {
+            let scalars = text.unicodeScalars
+            return scalars.count == 1 ? scalars.first : nil
+        }
+        func forms(_ scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
+            let properties = scalar.properties
+            guard let lower = single(properties.lowercaseMapping), let upper = single(properties.uppercaseMapping),
+                  let title = single(properties.titlecaseMapping) else { return nil }
+            return [scalar, lower, upper, title]
+        }
+        guard let own = forms(scalar) else { return nil }
+        if own.allSatisfy({ $0 == scalar }) { return [scalar] }
+        let latin = 0xC0...0x24F as ClosedRange<UInt32>, latinAdditional = 0x1E00...0x1EFF as ClosedRange<UInt32>
+        guard latin.contains(scalar.value) || latinAdditional.contains(scalar.value),
+              !"ßẞåÅſṡṠẛ".unicodeScalars.contains(scalar) else { return nil }
+        var variants: [Unicode.Scalar] = []
+        for form in own where !variants.contains(form) { variants.append(form) }
+        // Closed: every form's own forms are among them, and none is ASCII.
+        for variant in variants {
+            guard !variant.isASCII, let theirs = forms(variant), theirs.allSatisfy(variants.contains) else { return nil }
+        }
+        return variants
     }
 
     /// What a piece of pattern guarantees.
     private struct Node {
-        /// The whole piece is this literal text (only for plain characters).
-        var exact: [UInt8]?
+        /// The whole piece is one of these literal texts (only for plain
+        /// characters; several for the case forms of a letter).
+        var exact: [[UInt8]]?
         /// One of these occurs in every match of the piece; `nil` if unknown.
         var required: [[UInt8]]?
     }
@@ -76,7 +112,7 @@ enum RequiredLiterals {
         /// shortest literal is longest), with plain characters joined.
         mutating func concatenation() -> Node? {
             var best: [[UInt8]]?
-            var run: [UInt8] = []
+            var run: [[UInt8]] = [[]]
             func consider(_ literals: [[UInt8]]?) {
                 guard let literals, !literals.isEmpty else { return }
                 let score = literals.map(\.count).min()!
@@ -86,14 +122,17 @@ enum RequiredLiterals {
                 guard let piece = atom() else { return nil }
                 let optional = quantifier()
                 if let exact = piece.exact, !optional.allowsZero, !optional.repeats {
-                    run += exact
+                    if !Self.extend(&run, with: exact) {
+                        consider(run)
+                        run = exact
+                    }
                     continue
                 }
-                consider([run])
-                run = []
+                consider(run)
+                run = [[]]
                 if !optional.allowsZero { consider(piece.required) }
             }
-            consider([run])
+            consider(run)
             let literals = best?.filter { !$0.isEmpty } ?? []
         return Node(exact: nil, required: literals.isEmpty ? nil : literals)
         }
@@ -125,7 +164,7 @@ enum RequiredLiterals {
                 }
                 guard let inner = alternation(), peek == ")" else { return nil }
                 position += 1
-                return Node(exact: nil, required: inner.required ?? inner.exact.map { [$0] })
+                return Node(exact: nil, required: inner.required ?? inner.exact)
             case "[":
                 return skipClass() ? Node(exact: nil, required: nil) : nil
             case "\\":
@@ -167,22 +206,43 @@ enum RequiredLiterals {
         }
 
         private func literal(_ scalar: Unicode.Scalar) -> Node {
-            guard RequiredLiterals.usable(scalar, caseless: caseless) else { return Node(exact: nil, required: nil) }
-            return Node(exact: RequiredLiterals.bytes(scalar, caseless: caseless), required: nil)
+            Node(exact: RequiredLiterals.spellings(of: scalar, caseless: caseless), required: nil)
         }
 
-        /// `\Q…\E`: literal text.
+        /// Appends each of `spellings` to each text of `run`; false, and
+        /// `run` unchanged, when that would make more than ``maxVariants``.
+        static func extend(_ run: inout [[UInt8]], with spellings: [[UInt8]]) -> Bool {
+            guard run.count * spellings.count <= RequiredLiterals.maxVariants else { return false }
+            run = run.flatMap { text in spellings.map { text + $0 } }
+            return true
+        }
+
+        /// `\Q…\E`: literal text, read as a run of plain characters.
         private mutating func quoted() -> Node {
-            var text: [UInt8] = [], usable = true
+            var best: [[UInt8]] = [[]], run: [[UInt8]] = [[]], whole = true
+            func cut() {
+                if run.map(\.count).min()! > best.map(\.count).min()! { best = run }
+                run = [[]]
+                whole = false
+            }
             while let scalar = peek {
                 if scalar == "\\", position + 1 < scalars.count, scalars[position + 1] == "E" {
                     position += 2
                     break
                 }
                 position += 1
-                if RequiredLiterals.usable(scalar, caseless: caseless) { text += RequiredLiterals.bytes(scalar, caseless: caseless) } else { usable = false }
+                guard let spellings = RequiredLiterals.spellings(of: scalar, caseless: caseless) else {
+                    cut()
+                    continue
+                }
+                if !Self.extend(&run, with: spellings) {
+                    cut()
+                    run = spellings
+                }
             }
-            return usable ? Node(exact: text, required: nil) : Node(exact: nil, required: text.count >= 2 ? [text] : nil)
+            if whole { return Node(exact: run, required: nil) }
+            cut()
+            return Node(exact: nil, required: best.allSatisfy(\.isEmpty) ? nil : best)
         }
 
         /// A quantifier after an atom, if any.
