@@ -30,10 +30,16 @@ enum RequiredLiterals {
     /// The byte strings that stand for `scalar` in a literal compared as the
     /// prefilter compares, or `nil` when it cannot be part of one.
     static func spellings(of scalar: Unicode.Scalar, caseless: Bool) -> [[UInt8]]? {
-        guard caseless, !scalar.isASCII else {
-            return [Array((caseless ? String(scalar).lowercased() : String(scalar)).utf8)]
+        if scalar.isASCII {
+            let byte = UInt8(scalar.value)
+            return [[caseless ? Prefilter.lowercased(byte) : byte]]
         }
-        return caseVariants(of: scalar)?.map { Array(String($0).utf8) }
+        guard caseless else { return [utf8(scalar)] }
+        return caseVariants(of: scalar)?.map(utf8)
+    }
+
+    private static func utf8(_ scalar: Unicode.Scalar) -> [UInt8] {
+        Array(UTF8.encode(scalar)!)
     }
 
     /// `scalar` and the other scalars PCRE2's caseless matching takes for it:
@@ -213,7 +219,11 @@ enum RequiredLiterals {
         /// `run` unchanged, when that would make more than ``maxVariants``.
         static func extend(_ run: inout [[UInt8]], with spellings: [[UInt8]]) -> Bool {
             guard run.count * spellings.count <= RequiredLiterals.maxVariants else { return false }
-            run = run.flatMap { text in spellings.map { text + $0 } }
+            if spellings.count == 1 {
+                for index in run.indices { run[index] += spellings[0] }
+            } else {
+                run = run.flatMap { text in spellings.map { text + $0 } }
+            }
             return true
         }
 
