@@ -107,6 +107,38 @@ import Testing
         #expect(paths == ["<stdin>:1", "<stdin>:2", "<stdin>"])
     }
 
+    @Test func eventsOfManySegmentsComeInInputOrderOnEveryThreadCount() throws {
+        let rules = try Support.rules("rules:\n  - {id: more, action: strip-line, match: {regex: ['^Read more$']}}\n")
+        let pipeline = { (threads: Int) in JSONLPipeline(scanner: Scanner(ruleSet: try RuleSet(rules: rules)), threads: threads) }
+        // Segments of 256 bytes: about six records each, and one record longer than a segment.
+        var lines = (0..<60).map { #"{"text": "Body \#($0).\nRead more"}"# }
+        lines.insert(#"{"text": "\#(String(repeating: "x", count: 600))"}"#, at: 31)
+        let input = Array((lines.joined(separator: "\n") + "\n").utf8)
+        func events(threads: Int) throws -> [String] {
+            var remaining = input[...]
+            var reader = SegmentReader(segmentSize: 256) { count in
+                defer { remaining = remaining.dropFirst(count) }
+                return Array(remaining.prefix(count))
+            }
+            var seen: [String] = []
+            try pipeline(threads).run(name: "in.jsonl", reader: &reader, cleaning: true) { event in
+                switch event {
+                case .output(let bytes): seen.append("output " + String(decoding: bytes, as: UTF8.self))
+                case .findings(let findings, let document, _): seen.append("findings \(document.name) \(findings.count)")
+                case .longRecord(let line): seen.append("long \(line)")
+                default: break
+                }
+            }
+            return seen
+        }
+        let one = try events(threads: 1)
+        #expect(try events(threads: 3) == one)
+        #expect(one.prefix(3) == ["findings in.jsonl:1 1", "output {\"text\": \"Body 0.\\n\"}\n", "findings in.jsonl:2 1"])
+        #expect(one.filter { $0.hasPrefix("long") } == ["long 32"])
+        #expect(one.last == "output {\"text\": \"Body 59.\\n\"}\n")
+        #expect(one.filter { $0.hasPrefix("findings") }.count == 60)
+    }
+
     @Test func outputIsTheSameWhateverTheThreadCount() throws {
         let lines = (0..<400).map { index in
             let text = index % 3 == 0 ? "Body \(index).\nRead more" : index % 3 == 1 ? "This website uses cookies.\nText \(index)." : "Plain \(index)."

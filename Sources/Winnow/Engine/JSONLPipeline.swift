@@ -64,11 +64,24 @@ public struct JSONLPipeline: Sendable {
     ///   - name: the input's name, for documents without an id.
     ///   - cleaning: whether to emit ``Event/output(_:)`` lines and rejections.
     /// - Throws: what reading or `emit` throws.
+    ///
+    /// With more than one thread, the events of a segment are handed on
+    /// while the next segment is scanned, so that the work done for each
+    /// event (a report, the output) does not leave the other threads idle.
     public func run(name: String, reader: inout SegmentReader, cleaning: Bool, emit: (Event) throws -> Void) throws {
         var lineNumber = 0
+        // The events of the last segment scanned, not yet handed on.
+        var pending: [[Event]] = []
+        func handOn() throws {
+            for events in pending {
+                for event in events { try emit(event) }
+            }
+            pending = []
+        }
         while let piece = try reader.next(name: name) {
             switch piece {
             case .longLine(let chunk):
+                try handOn()
                 if chunk.isStart {
                     lineNumber += 1
                     try emit(.longRecord(line: lineNumber))
@@ -77,12 +90,19 @@ public struct JSONLPipeline: Sendable {
             case .segment(let segment):
                 let bytes = segment.bytes
                 let lines = Line.split(bytes, from: 0)
-                for events in scan(lines, in: bytes, firstLine: lineNumber + 1, name: name, cleaning: cleaning) {
-                    for event in events { try emit(event) }
-                }
+                let firstLine = lineNumber + 1
                 lineNumber += lines.count
+                if threads == 1 {
+                    pending = scan(lines, in: bytes, firstLine: firstLine, name: name, cleaning: cleaning)
+                } else {
+                    let scanning = BackgroundTask { scan(lines, in: bytes, firstLine: firstLine, name: name, cleaning: cleaning) }
+                    try handOn()
+                    pending = scanning.wait()
+                }
+                if threads == 1 { try handOn() }
             }
         }
+        try handOn()
     }
 
     /// The events of each line, in order, computed on ``threads`` threads.
