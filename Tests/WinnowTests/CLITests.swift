@@ -231,7 +231,7 @@ import Testing
     @Test func corpusPackIsNamedOnTheCommandLine() throws {
         let corpus = try winnow("rules", "list", "--rules", "corpus")
         #expect(corpus.status == 0)
-        #expect(corpus.stdout.split(separator: "\n").suffix(6).map { String($0.prefix(while: { $0 != " " })) } ==
+        #expect(corpus.stdout.split(separator: "\n").suffix(7).map { String($0.prefix(while: { $0 != " " })) } ==
             BuiltinPackTests.corpusIDs)
         #expect(corpus.stdout.contains("builtin:corpus.yml:21:9"))
         // `./corpus` is a path, and there is no such file here.
