@@ -10,7 +10,8 @@ import Testing
     ]
     /// The rules `corpus` adds to `default`, in load order.
     static let corpusIDs = [
-        "no-terminal-punctuation", "short-line", "javascript-line", "policy-line", "affiliate-disclosure", "site-repeated-line",
+        "javascript-line", "policy-line", "affiliate-disclosure", "timestamp-line", "link-list-heading", "site-repeated-line",
+        "outside-main-content",
     ]
 
     @Test func everyExampleOfThePackPasses() throws {

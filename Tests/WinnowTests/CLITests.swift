@@ -231,9 +231,9 @@ import Testing
     @Test func corpusPackIsNamedOnTheCommandLine() throws {
         let corpus = try winnow("rules", "list", "--rules", "corpus")
         #expect(corpus.status == 0)
-        #expect(corpus.stdout.split(separator: "\n").suffix(6).map { String($0.prefix(while: { $0 != " " })) } ==
+        #expect(corpus.stdout.split(separator: "\n").suffix(7).map { String($0.prefix(while: { $0 != " " })) } ==
             BuiltinPackTests.corpusIDs)
-        #expect(corpus.stdout.contains("builtin:corpus.yml:15:9"))
+        #expect(corpus.stdout.contains("builtin:corpus.yml:21:9"))
         // `./corpus` is a path, and there is no such file here.
         #expect(try winnow("rules", "list", "--rules", "./corpus") ==
             Outcome(status: 2, stdout: "", stderr: "./corpus: error: no such rule file or folder\n"))

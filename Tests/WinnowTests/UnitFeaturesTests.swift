@@ -38,6 +38,7 @@ import Testing
         // 我们 and 今天 and 去 are stop words; 北京 is not.
         let result = features("我们今天去北京。", ["zh"])
         #expect(counts(result) == [7, 5, 7, 0, 0, 8])
+        #expect(result.unspacedWords == 7)
         #expect(result.ending == .terminal)
     }
 
@@ -59,6 +60,7 @@ import Testing
         // iPhone, 15, 发, 布, 会 (a stop word), ２０２４ (full-width digits are Nd, one word).
         let result = features("iPhone 15 发布会 ２０２４", ["zh"])
         #expect(counts(result) == [6, 1, 9, 1, 6, 15])
+        #expect(result.unspacedWords == 3)
     }
 
     @Test func apostropheOrHyphenAtAWordEdgeDoesNotJoin() {

@@ -9,9 +9,9 @@
 /// Matches on lines where a suppression comment turns the rule off are
 /// dropped (``Suppressions``).
 ///
-/// Rules without a position are decided first; rules with `position: head`
-/// or `tail` are decided after them, against the lines the first group
-/// strips whole (see ``Rule/Position``). `min_run` then keeps only runs of
+/// Rules without a position are decided first; rules with `position: head`,
+/// `tail` or `outside_main_content` are decided after them, against the
+/// lines the first group strips whole (see ``Rule/Position`` and ``MainContent``). `min_run` then keeps only runs of
 /// enough hits on consecutive units.
 public struct Scanner: Sendable {
     public let ruleSet: RuleSet
@@ -48,7 +48,7 @@ public struct Scanner: Sendable {
         func applies(isStart: Bool, isEnd: Bool) -> Bool {
             guard !isProse else { return false }
             return switch (scope, position) {
-            case (.document, _): isStart && isEnd
+            case (.document, _), (_, .outsideMainContent): isStart && isEnd
             case (_, .head): isStart
             case (_, .tail): isEnd
             default: true
@@ -142,6 +142,8 @@ public struct Scanner: Sendable {
             if !candidates.isEmpty { decided.append((box, evaluator, Self.runs(of: candidates, minimum: box.rule.conditions.minRun))) }
         }
         var strippedWhole: [Bool] = []
+        // Found once, for the first rule that needs it.
+        var mainContent: ClosedRange<Int>?, mainContentFound = false
         for index in applicable where plans[index].position != .any {
             if strippedWhole.isEmpty {
                 strippedWhole = [Bool](repeating: false, count: document.lines.count)
@@ -157,14 +159,23 @@ public struct Scanner: Sendable {
             let units = evaluator.units(of: rule.scope)
             let candidates = evaluator.candidates(of: box, at: index, limitHits: &limitHits)
             if candidates.isEmpty { continue }
-            var eligible = units.map { unit in unit.lines.allSatisfy { strippedWhole[$0] } }
-            for hit in candidates { eligible[hit.unitIndex] = true }
-            let region: Range<Int> = switch rule.conditions.position {
-            case .any: 0..<units.count
-            case .head: 0..<(eligible.firstIndex(of: false) ?? units.count)
-            case .tail: ((eligible.lastIndex(of: false) ?? -1) + 1)..<units.count
+            let placed: [UnitHit]
+            if rule.conditions.position == .outsideMainContent {
+                if !mainContentFound {
+                    mainContent = MainContent.lines(of: document, strippedWhole: strippedWhole)
+                    mainContentFound = true
+                }
+                placed = candidates.filter { hit in mainContent.map { !units[hit.unitIndex].lines.overlaps($0) } ?? true }
+            } else {
+                var eligible = units.map { unit in unit.lines.allSatisfy { strippedWhole[$0] } }
+                for hit in candidates { eligible[hit.unitIndex] = true }
+                let region: Range<Int> = switch rule.conditions.position {
+                case .any, .outsideMainContent: 0..<units.count
+                case .head: 0..<(eligible.firstIndex(of: false) ?? units.count)
+                case .tail: ((eligible.lastIndex(of: false) ?? -1) + 1)..<units.count
+                }
+                placed = candidates.filter { region.contains($0.unitIndex) }
             }
-            let placed = candidates.filter { region.contains($0.unitIndex) }
             decided.append((box, evaluator, Self.runs(of: placed, minimum: rule.conditions.minRun)))
         }
 

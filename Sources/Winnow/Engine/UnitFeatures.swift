@@ -41,6 +41,8 @@ struct UnitFeatures: Equatable {
     }
 
     var words = 0
+    /// Those of ``words`` that are Han or kana scalars (one word each).
+    var unspacedWords = 0
     /// Words found in the stop-word set (scalars covered, in Han and kana runs).
     var stopWords = 0
     var letters = 0
@@ -88,6 +90,7 @@ struct UnitFeatures: Equatable {
                 if kind.contains(.unspaced) {
                     endWord(at: index)
                     words += 1
+                    unspacedWords += 1
                     if runStart < 0 { runStart = index }
                 } else if kind.contains(.mark) && runStart >= 0 {
                     // A mark stays with the Han or kana scalar before it.

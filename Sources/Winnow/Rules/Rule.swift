@@ -157,10 +157,15 @@ public struct Rule: Sendable {
     /// `tail`: in the document's trailing boilerplate, the run of units at the
     /// end in which every unit satisfies this rule or is stripped whole by a
     /// rule without a position. `head` is the same at the start.
+    /// `outsideMainContent` (`outside_main_content`): no line of the unit
+    /// lies in the document's main content (``MainContent``), judged from
+    /// what the rules without a position strip; it applies to whole inputs
+    /// only, as `document` scope does.
     /// Positional rules are decided after all the others, so they can see
     /// what the others strip; they do not see each other.
     public enum Position: String, Sendable, CaseIterable {
         case any, head, tail
+        case outsideMainContent = "outside_main_content"
     }
 
     /// The rule's own examples, each a whole document, checked by
