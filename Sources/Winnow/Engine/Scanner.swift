@@ -11,8 +11,9 @@
 ///
 /// Rules without a position are decided first; rules with `position: head`,
 /// `tail` or `outside_main_content` are decided after them, against the
-/// lines the first group strips whole (see ``Rule/Position`` and ``MainContent``). `min_run` then keeps only runs of
-/// enough hits on consecutive units.
+/// lines the first group strips whole (see ``Rule/Position`` and
+/// ``MainContent``). `min_run` then keeps only runs of enough hits on
+/// consecutive units.
 public struct Scanner: Sendable {
     public let ruleSet: RuleSet
     public let limits: MatchLimits
