@@ -29,6 +29,15 @@ import Testing
             #"{"text": "first", "n": 1, "text": "new"}"#)
     }
 
+    @Test func keysAreComparedDecoded() throws {
+        let record = try record(#"{"te\u0078t": "escaped", "título": "accented", "tex": "short"}"#)
+        #expect(try record.string("text") == Array("escaped".utf8))
+        #expect(try record.string("título") == Array("accented".utf8))
+        #expect(try record.string("te") == nil)
+        #expect(String(decoding: record.replacing("text", with: Array("new".utf8)), as: UTF8.self) ==
+            #"{"te\u0078t": "new", "título": "accented", "tex": "short"}"#)
+    }
+
     @Test func malformedLinesSayWhereAndWhy() {
         let cases: [(String, JSONLError)] = [
             ("[1]", JSONLError(offset: 0, message: "a record must be a JSON object")),

@@ -10,17 +10,30 @@
 public struct JSONLRecord: Sendable {
     /// The line's bytes, without its line terminator.
     public let bytes: [UInt8]
-    /// The byte range of each top-level key's value, by key. For a repeated
-    /// key the last one counts, as in Python's `json`, jq and JavaScript's
-    /// `JSON.parse`; the others are left untouched.
-    private let values: [String: Range<Int>]
+    /// The byte ranges of each top-level key (quotes included) and its
+    /// value, in line order. For a repeated key the last one counts, as in
+    /// Python's `json`, jq and JavaScript's `JSON.parse`; the others are
+    /// left untouched.
+    private let fields: [(key: Range<Int>, value: Range<Int>)]
 
     /// Parses `bytes` as one JSON object.
     /// - Throws: ``JSONLError`` with the 0-based byte offset and the cause.
     public init(_ bytes: [UInt8]) throws(JSONLError) {
         self.bytes = bytes
         var reader = Reader(bytes: bytes)
-        values = try reader.topLevelObject()
+        fields = try reader.topLevelObject()
+    }
+
+    /// The byte range of the value of the last top-level key `key`. Keys are
+    /// compared as written, and decoded only when they hold an escape.
+    private func value(_ key: String) -> Range<Int>? {
+        for field in fields.reversed() {
+            let written = bytes[(field.key.lowerBound + 1)..<(field.key.upperBound - 1)]
+            let matches = written.contains(UInt8(ascii: "\\"))
+                ? JSONString.decode(written).elementsEqual(key.utf8) : written.elementsEqual(key.utf8)
+            if matches { return field.value }
+        }
+        return nil
     }
 
     /// The decoded UTF-8 bytes of the string field `key`, or `nil` when the
@@ -30,7 +43,7 @@ public struct JSONLRecord: Sendable {
     /// that ``replacing(_:with:)`` writes it back as the same escape.
     /// - Throws: ``JSONLError`` when the field is not a string.
     public func string(_ key: String) throws(JSONLError) -> [UInt8]? {
-        guard let range = values[key] else { return nil }
+        guard let range = value(key) else { return nil }
         guard bytes[range.lowerBound] == UInt8(ascii: "\"") else {
             throw JSONLError(offset: range.lowerBound, message: "field '\(key)' is not a string")
         }
@@ -42,7 +55,7 @@ public struct JSONLRecord: Sendable {
     /// number their documents), else `nil` (no such key, or an object,
     /// array, boolean or null).
     public func identifier(_ key: String) -> String? {
-        guard let range = values[key] else { return nil }
+        guard let range = value(key) else { return nil }
         let first = bytes[range.lowerBound]
         if first == UInt8(ascii: "\"") { return (try? string(key)).flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) } }
         guard first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else { return nil }
@@ -53,7 +66,7 @@ public struct JSONLRecord: Sendable {
     /// JSON string: `"`, `\` and control characters escaped, everything else
     /// as UTF-8); every other byte is kept.
     public func replacing(_ key: String, with text: [UInt8]) -> [UInt8] {
-        guard let range = values[key] else { return bytes }
+        guard let range = value(key) else { return bytes }
         return Array(bytes[..<range.lowerBound]) + JSONString.encode(text) + bytes[range.upperBound...]
     }
 
@@ -62,11 +75,11 @@ public struct JSONLRecord: Sendable {
         let bytes: [UInt8]
         var position = 0
 
-        mutating func topLevelObject() throws(JSONLError) -> [String: Range<Int>] {
+        mutating func topLevelObject() throws(JSONLError) -> [(key: Range<Int>, value: Range<Int>)] {
             skipSpace()
             guard peek == UInt8(ascii: "{") else { throw error("a record must be a JSON object") }
             position += 1
-            var values: [String: Range<Int>] = [:]
+            var fields: [(key: Range<Int>, value: Range<Int>)] = []
             skipSpace()
             if peek == UInt8(ascii: "}") {
                 position += 1
@@ -75,14 +88,13 @@ public struct JSONLRecord: Sendable {
                     skipSpace()
                     guard peek == UInt8(ascii: "\"") else { throw error("expected a key") }
                     let keyRange = try skipString()
-                    let key = String(decoding: JSONString.decode(bytes[(keyRange.lowerBound + 1)..<(keyRange.upperBound - 1)]), as: UTF8.self)
                     skipSpace()
                     guard peek == UInt8(ascii: ":") else { throw error("expected ':'") }
                     position += 1
                     skipSpace()
                     let start = position
                     try skipValue(depth: 0)
-                    values[key] = start..<position
+                    fields.append((keyRange, start..<position))
                     skipSpace()
                     if peek == UInt8(ascii: ",") { position += 1; continue }
                     guard peek == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
@@ -92,7 +104,7 @@ public struct JSONLRecord: Sendable {
             }
             skipSpace()
             guard position == bytes.count else { throw error("text after the object") }
-            return values
+            return fields
         }
 
         private var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
