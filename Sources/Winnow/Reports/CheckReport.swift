@@ -1,5 +1,6 @@
-/// Everything a `check` run found, in report order: the input of every
-/// report format.
+/// Everything a `check` run found, in memory and in report order
+/// (``ReportFormatter/render(_:)``, and `vale-line`); ``ReportWriter``
+/// writes the same report without holding it.
 ///
 /// Files are sorted by path (byte order), findings within a file by line,
 /// column and rule id (``Finding/reportOrder(_:_:)``), notices by path and

@@ -54,6 +54,7 @@ extension ReportFormatter {
 /// ``finish(notices:to:)`` writes the report. The output is the bytes that
 /// ``ReportFormatter/render(_:)`` gives for a ``CheckReport`` of the same files.
 public final class ReportWriter {
+    /// The report's format.
     public let formatter: any ReportFormatter
     private let baseline: Baseline?
     private let root: String
