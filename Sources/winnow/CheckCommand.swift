@@ -61,7 +61,26 @@ struct CheckCommand: ParsableCommand {
                 throw run.stop(error)
             }
         }
+        let root = FileManager.default.currentDirectoryPath
+        // Each file goes, as it is scanned, to the baseline being recorded, to
+        // the report writer, or (vale-line) to the files of a whole report.
+        var recorded: [Baseline.Entry] = []
         var files: [FileReport] = []
+        let formatter = format.formatter(rules: project.ruleSet.rules, root: root, colour: color.isOn)
+        let writer = formatter.map { ReportWriter(formatter: $0, baseline: accepted, root: root) }
+        func add(_ file: FileReport) throws {
+            if writeBaseline != nil {
+                recorded += Baseline.entries(of: file, root: root)
+            } else if let writer {
+                do {
+                    try writer.add(file)
+                } catch {
+                    throw run.stop(error)
+                }
+            } else {
+                files.append(file)
+            }
+        }
         let inputs = run.expand(paths, walk: walk)
         try run.countRepeats(inputs, options: input)
         run.progress = Progress(quiet: self.input.quiet, inputs: inputs)
@@ -69,7 +88,7 @@ struct CheckCommand: ParsableCommand {
             if self.input.jsonl {
                 try run.processJSONL(input, options: self.input, cleaning: false) { event in
                     guard case .findings(let findings, let document, _) = event, !findings.isEmpty else { return }
-                    files.append(FileReport(document: document, findings: findings))
+                    try add(FileReport(document: document, findings: findings))
                 }
                 continue
             }
@@ -78,28 +97,38 @@ struct CheckCommand: ParsableCommand {
                 guard case .findings(let findings, let segment) = event else { return }
                 builder.add(findings, in: segment.document, lineOffset: segment.lineOffset, byteOffset: segment.byteOffset)
             }
-            if outcome != .skipped { files.append(builder.report) }
+            if outcome != .skipped { try add(builder.report) }
         }
         run.progress?.finish()
-        var report = CheckReport(rules: project.ruleSet.rules, files: files, notices: run.notices)
-        let root = FileManager.default.currentDirectoryPath
         if let writeBaseline {
             do {
-                try OutputFile(path: writeBaseline).write(Baseline(report: report, root: root).encoded())
+                try OutputFile(path: writeBaseline).write(Baseline(entries: recorded).encoded())
             } catch {
                 throw run.stop(error)
             }
             if run.failed { throw ExitCode(2) }
-            let count = report.findings.count
+            let count = recorded.count
             Console.error("\(writeBaseline): recorded \(count) finding\(count == 1 ? "" : "s")")
             return
         }
-        if let accepted { report = report.excluding(accepted, root: root) }
-        try Console.output(format.render(report, root: root, colour: color.isOn))
-        if format == .text { Console.error(TextReport.summary(of: report)) }
+        let totals: ReportTotals
+        if let writer {
+            do {
+                try writer.finish(notices: run.notices, to: Console.output)
+            } catch let error as InputError {
+                throw run.stop(error)
+            }
+            totals = writer.totals
+        } else {
+            var report = CheckReport(rules: project.ruleSet.rules, files: files, notices: run.notices)
+            if let accepted { report = report.excluding(accepted, root: root) }
+            try Console.output(ValeLineReport.render(report, root: root))
+            totals = report.totals
+        }
+        if format == .text { Console.error(TextReport.summary(of: totals)) }
         if run.failed { throw ExitCode(2) }
         let threshold = failOn ?? project.configuration.failOn ?? (project.isVale ? .error : .warning)
-        if report.findings.contains(where: { threshold.isMet(by: $0.finding.severity) }) { throw ExitCode(1) }
+        if Severity.allCases.contains(where: { totals.count($0) > 0 && threshold.isMet(by: $0) }) { throw ExitCode(1) }
     }
 }
 

@@ -7,17 +7,19 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, sarif, junit, github
     case valeLine = "vale-line"
 
-    /// The report's bytes for standard output; `root` is the project root
-    /// (the current folder) that SARIF and GitHub paths are relative to.
-    func render(_ report: CheckReport, root: String, colour: Bool) -> [UInt8] {
+    /// The formatter that writes the report file by file; nil for
+    /// `vale-line`, which sorts findings across files by their relative path
+    /// and so renders a whole ``CheckReport``. `root` is the project root (the
+    /// current folder) that SARIF and GitHub paths are relative to.
+    func formatter(rules: [Rule], root: String, colour: Bool) -> (any ReportFormatter)? {
         switch self {
-        case .text: Array(TextReport.render(report, colour: colour).utf8)
-        case .json: JSONReport.document(report)
-        case .jsonl: JSONReport.lines(report)
-        case .sarif: SARIFReport.render(report, root: root)
-        case .junit: JUnitReport.render(report)
-        case .github: GitHubAnnotations.render(report, root: root)
-        case .valeLine: ValeLineReport.render(report, root: root)
+        case .text: TextReport.Formatter(colour: colour)
+        case .json: JSONReport.DocumentFormatter()
+        case .jsonl: JSONReport.LinesFormatter()
+        case .sarif: SARIFReport.Formatter(rules: rules, root: root)
+        case .junit: JUnitReport.Formatter()
+        case .github: GitHubAnnotations.Formatter(root: root)
+        case .valeLine: nil
         }
     }
 }

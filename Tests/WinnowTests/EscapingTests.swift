@@ -9,7 +9,7 @@ import Testing
         #expect(GitHubAnnotations.escapedProperty("dir,x/a:b%.md") == "dir%2Cx/a%3Ab%25.md")
         let report = try Support.report(Array("Save 100%: a,b\n".utf8), "rules:\n  - {id: sale, match: {regex: ['\\d+%']}, message: \"{match}\\n, off\"}\n",
                                         path: "a,b:c.md")
-        #expect(String(decoding: GitHubAnnotations.render(report, root: "/repo"), as: UTF8.self) ==
+        #expect(String(decoding: GitHubAnnotations.Formatter(root: "/repo").render(report), as: UTF8.self) ==
             "::warning file=a%2Cb%3Ac.md,line=1,col=6,endLine=1,endColumn=10,title=sale::100%25 , off\n")
     }
 

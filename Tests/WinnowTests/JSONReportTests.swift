@@ -9,9 +9,9 @@ import Testing
         let text = "say \"hi\"\\ / \u{01}\u{08}\u{0C}\t tab\u{2028}Đọc thêm » ok\nsecond \u{7F} line\n"
         let yaml = "rules:\n  - id: any\n    match: {regex: ['.+']}\n    message: 'seen: {match}'\n"
         let report = try Support.report(Array(text.utf8), yaml, path: "dir/a \"b\".txt")
-        let lines = String(decoding: JSONReport.lines(report), as: UTF8.self).split(separator: "\n")
+        let lines = String(decoding: JSONReport.LinesFormatter().render(report), as: UTF8.self).split(separator: "\n")
         let fromLines = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! NSDictionary }
-        let document = try JSONSerialization.jsonObject(with: Data(JSONReport.document(report))) as! [String: Any]
+        let document = try JSONSerialization.jsonObject(with: Data(JSONReport.DocumentFormatter().render(report))) as! [String: Any]
         let files = document["files"] as! [[String: Any]]
         let fromDocument = files[0]["findings"] as! [NSDictionary]
         #expect(fromLines.count == 2)

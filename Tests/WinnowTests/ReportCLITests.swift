@@ -22,6 +22,36 @@ import Testing
             status: 1, stdout: try golden(expected), stderr: format == "text" ? "0 errors, 9 warnings in 1 of 1 file\n" : ""))
     }
 
+    // Every format on a JSONL corpus, byte for byte: documents are named PATH:LINE and sorted in byte
+    // order (":10" before ":3"), only those with findings are listed, the malformed line 6 is a notice.
+    @Test(arguments: zip(["text", "json", "jsonl", "sarif", "junit", "github"],
+                         ["records.txt", "records.json", "records.findings.jsonl", "records.sarif", "records.junit.xml",
+                          "records.github.txt"]))
+    func formatOnAJSONLCorpus(format: String, expected: String) throws {
+        let input = "Tests/WinnowTests/Fixtures/reports/records.jsonl"
+        let notice = "\(input):6: error: not a JSONL record: field 'text' is not a string at byte 9\n"
+        #expect(try winnow("check", "--jsonl", "--format", format, input) == Outcome(
+            status: 2, stdout: try golden(expected),
+            stderr: notice + (format == "text" ? "0 errors, 12 warnings in 8 of 8 files\n" : "")))
+    }
+
+    // --fail-on and a baseline decide the exit code of a JSONL run as of any other.
+    @Test func failOnAndBaselineOnAJSONLCorpus() throws {
+        let folder = try WinnowProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = String(decoding: try Support.bytes(Support.fixture("reports/records.jsonl")), as: UTF8.self).split(separator: "\n")
+        let corpus = lines.prefix(5).joined(separator: "\n") + "\n"
+        func check(_ arguments: String...) throws -> Outcome {
+            try WinnowProcess.run(["check", "--jsonl", "--stdin-filename", "five.jsonl"] + arguments + ["-"],
+                                  stdin: Array(corpus.utf8), in: folder)
+        }
+        #expect(try check().status == 1)
+        #expect(try check("--fail-on", "error").status == 0)
+        #expect(try check("--write-baseline", "base.json") == Outcome(status: 0, stdout: "", stderr: "base.json: recorded 5 findings\n"))
+        #expect(try check("--baseline", "base.json") == Outcome(
+            status: 0, stdout: "", stderr: "no findings in 4 files; 5 baselined findings not shown\n"))
+    }
+
     @Test func sarifURIIsRelativeToTheProjectRootHoweverThePathIsSpelled() throws {
         let absolute = Support.root.appendingPathComponent("samples/input/../input/000_b65178fd440193c6.txt").path
         let outcome = try winnow("check", "--format", "sarif", absolute)

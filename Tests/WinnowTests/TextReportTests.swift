@@ -10,7 +10,7 @@ import Testing
         """
 
     private func text(_ bytes: [UInt8]) throws -> String {
-        TextReport.render(try Support.report(bytes, yaml), colour: false)
+        String(decoding: TextReport.Formatter(colour: false).render(try Support.report(bytes, yaml)), as: UTF8.self)
     }
 
     private func text(_ string: String) throws -> String {
@@ -56,13 +56,13 @@ import Testing
               - {id: i, severity: info, match: {keywords: [note]}}
             """
         let one = try Support.report(Array("bad bad meh\n".utf8), mixed)
-        #expect(TextReport.summary(of: one) == "2 errors, 1 warning in 1 of 1 file")
+        #expect(TextReport.summary(of: one.totals) == "2 errors, 1 warning in 1 of 1 file")
         let files = [one.files[0], FileReport(path: "b.txt", findings: []),
                      try Support.report(Array("note\n".utf8), mixed, path: "c.txt").files[0]]
         let skipped = Notice.skippedBinary(path: "d.bin", nulOffset: 0)
-        #expect(TextReport.summary(of: CheckReport(rules: one.rules, files: files, notices: [skipped], baselinedCount: 1)) ==
+        #expect(TextReport.summary(of: CheckReport(rules: one.rules, files: files, notices: [skipped], baselinedCount: 1).totals) ==
             "2 errors, 1 warning, 1 info in 2 of 3 files; 1 file skipped (binary); 1 baselined finding not shown")
-        #expect(TextReport.summary(of: CheckReport(rules: [], files: [], notices: [])) == "no findings in 0 files")
+        #expect(TextReport.summary(of: CheckReport(rules: [], files: [], notices: []).totals) == "no findings in 0 files")
     }
 
     @Test func noticeLines() {

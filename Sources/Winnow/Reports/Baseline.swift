@@ -53,12 +53,18 @@ public struct Baseline: Sendable, Equatable {
         let version: Int
     }
 
-    /// The baseline of every finding in `report`; paths are made relative to `root`.
-    public init(report: CheckReport, root: String) {
-        self.init(entries: report.findings.map { reported in
+    /// The baseline of `entries`, in any order.
+    public init(entries: [Entry]) {
+        self.entries = entries.sorted { ($0.path, $0.fingerprint) < ($1.path, $1.fingerprint) }
+        keys = Set(entries.map { Key(path: $0.path, fingerprint: $0.fingerprint) })
+    }
+
+    /// The entries of every finding in `file`; paths are made relative to `root`.
+    public static func entries(of file: FileReport, root: String) -> [Entry] {
+        file.findings.map { reported in
             Entry(fingerprint: reported.fingerprint, path: ProjectPath.relative(reported.finding.path, to: root),
                   rule: reported.finding.ruleID, text: reported.finding.matchedText)
-        })
+        }
     }
 
     /// Reads a baseline file.
@@ -80,11 +86,6 @@ public struct Baseline: Sendable, Equatable {
             throw InputError(path: path, message: "baseline version \(file.version) is not supported (expected \(Self.version))")
         }
         self.init(entries: file.findings)
-    }
-
-    private init(entries: [Entry]) {
-        self.entries = entries.sorted { ($0.path, $0.fingerprint) < ($1.path, $1.fingerprint) }
-        keys = Set(entries.map { Key(path: $0.path, fingerprint: $0.fingerprint) })
     }
 
     /// Whether `finding` is in the baseline; its path is made relative to `root`.

@@ -1,5 +1,6 @@
-/// Everything a `check` run found, in report order: the input of every
-/// report format.
+/// Everything a `check` run found, in memory and in report order
+/// (``ReportFormatter/render(_:)``, and `vale-line`); ``ReportWriter``
+/// writes the same report without holding it.
 ///
 /// Files are sorted by path (byte order), findings within a file by line,
 /// column and rule id (``Finding/reportOrder(_:_:)``), notices by path and
@@ -17,38 +18,76 @@ public struct CheckReport: Sendable {
     public init(rules: [Rule], files: [FileReport], notices: [Notice], baselinedCount: Int = 0) {
         self.rules = rules
         self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        self.notices = notices.enumerated().sorted { lhs, rhs in
+        self.notices = Self.reportOrder(notices)
+        self.baselinedCount = baselinedCount
+    }
+
+    /// `notices` sorted by path (byte order), then line (a notice without
+    /// one first), keeping the given order otherwise.
+    public static func reportOrder(_ notices: [Notice]) -> [Notice] {
+        notices.enumerated().sorted { lhs, rhs in
             let left = (lhs.element.path, lhs.element.line ?? 0), right = (rhs.element.path, rhs.element.line ?? 0)
             if left.0 != right.0 { return left.0.utf8.lexicographicallyPrecedes(right.0.utf8) }
             return (left.1, lhs.offset) < (right.1, rhs.offset)
         }.map(\.element)
-        self.baselinedCount = baselinedCount
     }
 
     /// All findings, in report order.
     public var findings: [ReportedFinding] { files.flatMap(\.findings) }
 
-    /// Number of files with at least one finding.
-    public var filesWithFindings: Int { files.count(where: { !$0.findings.isEmpty }) }
-
-    /// Number of files skipped as binary.
-    public var skippedCount: Int { notices.count(where: { $0.kind == .skippedBinary }) }
-
-    /// Number of findings of `severity`.
-    public func count(_ severity: Severity) -> Int {
-        files.reduce(0) { $0 + $1.findings.count(where: { $0.finding.severity == severity }) }
+    /// The report's counts.
+    public var totals: ReportTotals {
+        var totals = ReportTotals()
+        for file in files { totals.add(file) }
+        totals.skipped = notices.count(where: { $0.kind == .skippedBinary })
+        totals.baselined = baselinedCount
+        return totals
     }
 
     /// The same report without the findings that `baseline` holds.
     /// - Parameter root: the project root that the baseline's paths are relative to.
     public func excluding(_ baseline: Baseline, root: String) -> CheckReport {
-        var left = 0
-        let files = files.map { file in
-            let kept = file.findings.filter { !baseline.contains($0, root: root) }
-            left += file.findings.count - kept.count
-            return FileReport(path: file.path, findings: kept)
-        }
+        let files = files.map { $0.excluding(baseline, root: root) }
+        let left = self.files.reduce(0) { $0 + $1.findings.count } - files.reduce(0) { $0 + $1.findings.count }
         return CheckReport(rules: rules, files: files, notices: notices, baselinedCount: baselinedCount + left)
+    }
+}
+
+/// The counts a report's summary gives.
+public struct ReportTotals: Sendable, Equatable {
+    /// Files (or JSONL documents) reported, findings or not.
+    public var files = 0
+    /// Files with at least one finding.
+    public var filesWithFindings = 0
+    /// Findings of each severity.
+    public var errors = 0, warnings = 0, info = 0
+    /// Files skipped as binary.
+    public var skipped = 0
+    /// Findings a baseline left out.
+    public var baselined = 0
+
+    public init() {}
+
+    /// Counts `file` and its findings.
+    public mutating func add(_ file: FileReport) {
+        files += 1
+        if !file.findings.isEmpty { filesWithFindings += 1 }
+        for reported in file.findings {
+            switch reported.finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: info += 1
+            }
+        }
+    }
+
+    /// The number of findings of `severity`.
+    public func count(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: warnings
+        case .info: info
+        }
     }
 }
 
@@ -64,6 +103,12 @@ public struct FileReport: Sendable {
         var builder = Builder(path: document.name)
         builder.add(findings, in: document, lineOffset: 0, byteOffset: 0)
         self = builder.report
+    }
+
+    /// The same file without the findings that `baseline` holds.
+    /// - Parameter root: the project root that the baseline's paths are relative to.
+    public func excluding(_ baseline: Baseline, root: String) -> FileReport {
+        FileReport(path: path, findings: findings.filter { !baseline.contains($0, root: root) })
     }
 
     /// Builds a file's report from the findings of its segments, in order.

@@ -15,22 +15,36 @@
 /// them, the message turns `%`, CR and LF into `%25`, `%0D` and `%0A`, and
 /// property values also turn `:` and `,` into `%3A` and `%2C`.
 public enum GitHubAnnotations {
-    /// The commands, each ending with a newline; empty when there is nothing to report.
-    /// - Parameter root: the project root that file paths are relative to.
-    public static func render(_ report: CheckReport, root: String) -> [UInt8] {
-        var text = ""
-        for finding in report.findings.map(\.finding) {
-            text += command(finding.severity, [
-                ("file", ProjectPath.relative(finding.path, to: root)), ("line", String(finding.line)),
-                ("col", String(finding.column)), ("endLine", String(finding.endLine)),
-                ("endColumn", String(finding.endColumn)), ("title", finding.ruleID),
-            ], finding.message)
+    /// The `github` format: the commands, each ending with a newline, the
+    /// notices after the findings; empty when there is nothing to report.
+    public struct Formatter: ReportFormatter {
+        /// The project root that file paths are relative to.
+        public let root: String
+
+        public init(root: String) {
+            self.root = root
         }
-        for notice in report.notices {
-            text += command(notice.severity, [("file", ProjectPath.relative(notice.path, to: root))]
-                + (notice.line.map { [("line", String($0))] } ?? []) + [("title", notice.kind.rawValue)], notice.message)
+
+        public func part(of file: FileReport) -> [UInt8] {
+            var text = ""
+            for finding in file.findings.map(\.finding) {
+                text += GitHubAnnotations.command(finding.severity, [
+                    ("file", ProjectPath.relative(finding.path, to: root)), ("line", String(finding.line)),
+                    ("col", String(finding.column)), ("endLine", String(finding.endLine)),
+                    ("endColumn", String(finding.endColumn)), ("title", finding.ruleID),
+                ], finding.message)
+            }
+            return Array(text.utf8)
         }
-        return Array(text.utf8)
+
+        public func write(parts: some ReportParts, notices: [Notice],
+                          totals: ReportTotals, to output: ([UInt8]) throws -> Void) throws {
+            try parts.forEach { _, part in if !part.isEmpty { try output(part) } }
+            for notice in notices {
+                try output(Array(GitHubAnnotations.command(notice.severity, [("file", ProjectPath.relative(notice.path, to: root))]
+                    + (notice.line.map { [("line", String($0))] } ?? []) + [("title", notice.kind.rawValue)], notice.message).utf8))
+            }
+        }
     }
 
     private static func command(_ severity: Severity, _ properties: [(String, String)], _ message: String) -> String {

@@ -19,36 +19,48 @@
 /// `jsonl` is one finding or notice a line (JSON Lines): the findings in
 /// report order, then the notices.
 public enum JSONReport {
-    /// The `json` document, ending with a newline.
-    public static func document(_ report: CheckReport) -> [UInt8] {
-        JSONOutput.pretty(Document(
-            tool: Tool(name: WinnowTool.name, version: WinnowTool.version),
-            columnKind: "unicodeCodePoints",
-            files: report.files.map { FileRecord(path: $0.path, findings: $0.findings.map(FindingRecord.init)) },
-            notices: report.notices.map(NoticeRecord.init),
-            summary: Summary(
-                files: report.files.count, filesWithFindings: report.filesWithFindings,
-                errors: report.count(.error), warnings: report.count(.warning), info: report.count(.info),
-                skipped: report.skippedCount, baselined: report.baselinedCount)))
+    /// The `json` format: one document, ending with a newline. A file's
+    /// part is its entry in `files`.
+    public struct DocumentFormatter: ReportFormatter {
+        public init() {}
+
+        public func part(of file: FileReport) -> [UInt8] {
+            JSONOutput.indentation(2)
+                + JSONOutput.pretty(FileRecord(path: file.path, findings: file.findings.map(FindingRecord.init)), depth: 2)
+        }
+
+        /// The document's keys are written in sorted order, each value as the encoder writes it.
+        public func write(parts: some ReportParts, notices: [Notice],
+                          totals: ReportTotals, to output: ([UInt8]) throws -> Void) throws {
+            try output(Array("{\n  \"column_kind\" : \"unicodeCodePoints\",\n  \"files\" : [".utf8))
+            var files = JSONOutput.ArrayWriter(depth: 1)
+            try parts.forEach { _, part in try files.element(part, to: output) }
+            try files.close(to: output)
+            let summary = Summary(
+                files: totals.files, filesWithFindings: totals.filesWithFindings, errors: totals.errors,
+                warnings: totals.warnings, info: totals.info, skipped: totals.skipped, baselined: totals.baselined)
+            try output(Array(",\n  \"notices\" : ".utf8) + JSONOutput.pretty(notices.map(NoticeRecord.init), depth: 1)
+                + Array(",\n  \"summary\" : ".utf8) + JSONOutput.pretty(summary, depth: 1)
+                + Array(",\n  \"tool\" : ".utf8) + JSONOutput.pretty(Tool(name: WinnowTool.name, version: WinnowTool.version), depth: 1)
+                + Array("\n}\n".utf8))
+        }
     }
 
-    /// The `jsonl` records, each ending with a newline; empty when there is nothing to report.
-    public static func lines(_ report: CheckReport) -> [UInt8] {
-        var out: [UInt8] = []
-        for finding in report.findings { FindingRecord(finding).appendLine(to: &out) }
-        return out + report.notices.flatMap { JSONOutput.line(NoticeRecord($0)) }
-    }
+    /// The `jsonl` format: a file's part is its findings, one a line; the
+    /// notices follow the last part. Empty when there is nothing to report.
+    public struct LinesFormatter: ReportFormatter {
+        public init() {}
 
-    private struct Document: Encodable {
-        let tool: Tool
-        let columnKind: String
-        let files: [FileRecord]
-        let notices: [NoticeRecord]
-        let summary: Summary
+        public func part(of file: FileReport) -> [UInt8] {
+            var out: [UInt8] = []
+            for finding in file.findings { FindingRecord(finding).appendLine(to: &out) }
+            return out
+        }
 
-        enum CodingKeys: String, CodingKey {
-            case tool, files, notices, summary
-            case columnKind = "column_kind"
+        public func write(parts: some ReportParts, notices: [Notice],
+                          totals: ReportTotals, to output: ([UInt8]) throws -> Void) throws {
+            try parts.forEach { _, part in if !part.isEmpty { try output(part) } }
+            for notice in notices { try output(JSONOutput.line(NoticeRecord(notice))) }
         }
     }
 

@@ -23,58 +23,71 @@
 /// `skipped` count test cases with at least one of each. Text that XML 1.0
 /// cannot hold (control characters other than tab, LF and CR) is written as U+FFFD.
 public enum JUnitReport {
-    /// The XML document, ending with a newline.
-    public static func render(_ report: CheckReport) -> [UInt8] {
-        var cases = report.files.map { TestCase(path: $0.path, findings: $0.findings.map(\.finding), notices: []) }
-        for notice in report.notices {
-            if let index = cases.firstIndex(where: { $0.path == notice.path }) {
-                cases[index].notices.append(notice)
-            } else {
-                cases.append(TestCase(path: notice.path, findings: [], notices: [notice]))
-            }
-        }
-        cases.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let totals = "tests=\"\(cases.count)\" failures=\"\(cases.count(where: { !$0.findings.isEmpty }))\" "
-            + "errors=\"\(cases.count(where: { $0.has(.error) }))\" skipped=\"\(cases.count(where: \.isSkipped))\""
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"\(WinnowTool.name)\" \(totals)>\n"
-        xml += "  <testsuite name=\"\(WinnowTool.name) check\" \(totals)>\n"
-        for testCase in cases { xml += testCase.xml }
-        xml += "  </testsuite>\n</testsuites>\n"
-        return Array(xml.utf8)
-    }
+    /// The `junit` format: the XML document, ending with a newline. A
+    /// file's part is its `failure` elements; its notices are added when the
+    /// report is written.
+    public struct Formatter: ReportFormatter {
+        public init() {}
 
-    private struct TestCase {
-        let path: String
-        let findings: [Finding]
-        var notices: [Notice]
-
-        var isSkipped: Bool { notices.contains { $0.kind == .skippedBinary } }
-
-        func has(_ severity: Severity) -> Bool {
-            notices.contains { $0.severity == severity }
-        }
-
-        var xml: String {
+        public func part(of file: FileReport) -> [UInt8] {
             var body = ""
-            for finding in findings {
+            for finding in file.findings.map(\.finding) {
                 let message = "\(finding.line):\(finding.column): \(finding.message) [\(finding.ruleID)]"
-                body += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(escaped(message))\">"
-                    + escaped(TextReport.line(for: finding)) + "</failure>\n"
+                body += "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(JUnitReport.escaped(message))\">"
+                    + JUnitReport.escaped(TextReport.line(for: finding)) + "</failure>\n"
             }
+            return Array(body.utf8)
+        }
+
+        /// Reads the parts twice when there are notices: the totals at the
+        /// top count the paths that only notices name as test cases of their own.
+        public func write(parts: some ReportParts, notices: [Notice],
+                          totals: ReportTotals, to output: ([UInt8]) throws -> Void) throws {
+            let noticed = Dictionary(grouping: notices, by: \.path)
+            var scanned = Set<String>()
+            if !noticed.isEmpty {
+                try parts.forEach { path, _ in if noticed[path] != nil { scanned.insert(path) } }
+            }
+            // A notice goes to the first test case of its path, or makes one.
+            let unscanned = noticed.keys.filter { !scanned.contains($0) }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let cases = totals.files + unscanned.count
+            let errors = noticed.values.count(where: { $0.contains { $0.severity == .error } })
+            let skipped = noticed.values.count(where: { $0.contains { $0.kind == .skippedBinary } })
+            let counts = "tests=\"\(cases)\" failures=\"\(totals.filesWithFindings)\" errors=\"\(errors)\" skipped=\"\(skipped)\""
+            try output(Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<testsuites name=\"\(WinnowTool.name)\" \(counts)>\n"
+                + "  <testsuite name=\"\(WinnowTool.name) check\" \(counts)>\n").utf8))
+            var next = 0, attached = Set<String>()
+            try parts.forEach { path, failures in
+                while next < unscanned.count, unscanned[next].utf8.lexicographicallyPrecedes(path.utf8) {
+                    try output(testCase(path: unscanned[next], failures: [], notices: noticed[unscanned[next]]!))
+                    next += 1
+                }
+                let notices = attached.insert(path).inserted ? noticed[path] ?? [] : []
+                try output(testCase(path: path, failures: failures, notices: notices))
+            }
+            for path in unscanned[next...] { try output(testCase(path: path, failures: [], notices: noticed[path]!)) }
+            try output(Array("  </testsuite>\n</testsuites>\n".utf8))
+        }
+
+        /// One `testcase`: the failures, then the error notices, the skip and
+        /// the warning notices; an empty element when there is none.
+        private func testCase(path: String, failures: [UInt8], notices: [Notice]) -> [UInt8] {
+            var body = ""
             for notice in notices where notice.severity == .error {
-                body += "      <error type=\"\(notice.kind.rawValue)\" message=\"\(escaped(notice.message))\">"
-                    + escaped(TextReport.line(for: notice)) + "</error>\n"
+                body += "      <error type=\"\(notice.kind.rawValue)\" message=\"\(JUnitReport.escaped(notice.message))\">"
+                    + JUnitReport.escaped(TextReport.line(for: notice)) + "</error>\n"
             }
             if let skip = notices.first(where: { $0.kind == .skippedBinary }) {
-                body += "      <skipped message=\"\(escaped(skip.message))\"/>\n"
+                body += "      <skipped message=\"\(JUnitReport.escaped(skip.message))\"/>\n"
             }
             let warnings = notices.filter { $0.severity == .warning }
             if !warnings.isEmpty {
-                body += "      <system-err>" + warnings.map { escaped(TextReport.line(for: $0)) + "\n" }.joined() + "</system-err>\n"
+                body += "      <system-err>" + warnings.map { JUnitReport.escaped(TextReport.line(for: $0)) + "\n" }.joined() + "</system-err>\n"
             }
-            let open = "    <testcase classname=\"\(WinnowTool.name)\" name=\"\(escaped(path))\""
-            return body.isEmpty ? open + "/>\n" : open + ">\n" + body + "    </testcase>\n"
+            let open = Array("    <testcase classname=\"\(WinnowTool.name)\" name=\"\(JUnitReport.escaped(path))\"".utf8)
+            if failures.isEmpty, body.isEmpty { return open + Array("/>\n".utf8) }
+            return open + Array(">\n".utf8) + failures + Array((body + "    </testcase>\n").utf8)
         }
     }
 

@@ -24,44 +24,72 @@ public enum SARIFReport {
     /// The schema the log names in `$schema`.
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-    /// The log, ending with a newline.
-    /// - Parameter root: the project root that artifact URIs are relative to.
-    public static func render(_ report: CheckReport, root: String) -> [UInt8] {
-        let ruleIndex = Dictionary(uniqueKeysWithValues: report.rules.enumerated().map { ($0.element.id, $0.offset) })
-        func location(path: String, region: Region?) -> Location {
+    /// The `sarif` format: the log, ending with a newline. A file's part is
+    /// its results.
+    public struct Formatter: ReportFormatter {
+        /// Every loaded rule, in load order.
+        public let rules: [Rule]
+        /// The project root that artifact URIs are relative to.
+        public let root: String
+        private let ruleIndex: [String: Int]
+
+        public init(rules: [Rule], root: String) {
+            self.rules = rules
+            self.root = root
+            ruleIndex = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        public func part(of file: FileReport) -> [UInt8] {
+            var out: [UInt8] = []
+            for reported in file.findings {
+                let finding = reported.finding
+                let result = Result(
+                    ruleId: finding.ruleID, ruleIndex: ruleIndex[finding.ruleID], level: SARIFReport.level(finding.severity),
+                    message: Message(text: finding.message),
+                    locations: [location(path: finding.path, region: Region(
+                        startLine: finding.line, startColumn: finding.column, endLine: finding.endLine,
+                        endColumn: finding.endColumn, byteOffset: finding.byteOffset, byteLength: finding.byteLength))],
+                    partialFingerprints: ["winnowFingerprint/v1": reported.fingerprint])
+                if !out.isEmpty { out += [UInt8(ascii: ","), 0x0A] }
+                out += JSONOutput.indentation(4) + JSONOutput.pretty(result, depth: 4)
+            }
+            return out
+        }
+
+        /// The log's keys are written in sorted order, each value as the encoder writes it.
+        public func write(parts: some ReportParts, notices: [Notice],
+                          totals: ReportTotals, to output: ([UInt8]) throws -> Void) throws {
+            let notifications = notices.map { notice in
+                Notification(
+                    descriptor: Reference(id: notice.kind.rawValue, index: nil),
+                    associatedRule: notice.ruleID.map { Reference(id: $0, index: ruleIndex[$0]) },
+                    level: SARIFReport.level(notice.severity), message: Message(text: notice.message),
+                    locations: [location(path: notice.path, region: notice.line.map { Region(startLine: $0) })])
+            }
+            let invocations = [Invocation(executionSuccessful: !notices.contains { $0.severity == .error },
+                                          toolExecutionNotifications: notifications)]
+            try output(Array("{\n  \"$schema\" : \"\(schemaURI)\",\n  \"runs\" : [\n    {\n      \"columnKind\" : \"unicodeCodePoints\",\n      \"invocations\" : ".utf8)
+                + JSONOutput.pretty(invocations, depth: 3) + Array(",\n      \"results\" : [".utf8))
+            var results = JSONOutput.ArrayWriter(depth: 3)
+            try parts.forEach { _, part in if !part.isEmpty { try results.element(part, to: output) } }
+            try results.close(to: output)
+            let driver = Driver(
+                name: WinnowTool.name, version: WinnowTool.version,
+                rules: rules.map { rule in
+                    ReportingDescriptor(
+                        id: rule.id, shortDescription: Message(text: rule.description.isEmpty ? rule.id : rule.description),
+                        defaultConfiguration: Configuration(level: SARIFReport.level(rule.severity)),
+                        properties: Properties(tags: [rule.category.rawValue]))
+                })
+            try output(Array(",\n      \"tool\" : ".utf8) + JSONOutput.pretty(Tool(driver: driver), depth: 3)
+                + Array("\n    }\n  ],\n  \"version\" : \"2.1.0\"\n}\n".utf8))
+        }
+
+        private func location(path: String, region: Region?) -> Location {
             Location(physicalLocation: PhysicalLocation(
                 artifactLocation: ArtifactLocation(uri: ProjectPath.uri(path, root: root)),
                 region: region))
         }
-        let results = report.findings.map { reported in
-            let finding = reported.finding
-            return Result(
-                ruleId: finding.ruleID, ruleIndex: ruleIndex[finding.ruleID], level: level(finding.severity),
-                message: Message(text: finding.message),
-                locations: [location(path: finding.path, region: Region(
-                    startLine: finding.line, startColumn: finding.column, endLine: finding.endLine,
-                    endColumn: finding.endColumn, byteOffset: finding.byteOffset, byteLength: finding.byteLength))],
-                partialFingerprints: ["winnowFingerprint/v1": reported.fingerprint])
-        }
-        let notifications = report.notices.map { notice in
-            Notification(
-                descriptor: Reference(id: notice.kind.rawValue, index: nil),
-                associatedRule: notice.ruleID.map { Reference(id: $0, index: ruleIndex[$0]) },
-                level: level(notice.severity), message: Message(text: notice.message),
-                locations: [location(path: notice.path, region: notice.line.map { Region(startLine: $0) })])
-        }
-        let driver = Driver(
-            name: WinnowTool.name, version: WinnowTool.version,
-            rules: report.rules.map { rule in
-                ReportingDescriptor(
-                    id: rule.id, shortDescription: Message(text: rule.description.isEmpty ? rule.id : rule.description),
-                    defaultConfiguration: Configuration(level: level(rule.severity)),
-                    properties: Properties(tags: [rule.category.rawValue]))
-            })
-        return JSONOutput.pretty(Log(schema: schemaURI, version: "2.1.0", runs: [Run(
-            tool: Tool(driver: driver), columnKind: "unicodeCodePoints", results: results,
-            invocations: [Invocation(executionSuccessful: !report.notices.contains { $0.severity == .error },
-                                     toolExecutionNotifications: notifications)])]))
     }
 
     /// SARIF's `level` for a severity (§3.27.10).
@@ -71,23 +99,6 @@ public enum SARIFReport {
         case .warning: "warning"
         case .error: "error"
         }
-    }
-
-    private struct Log: Encodable {
-        let schema: String
-        let version: String
-        let runs: [Run]
-
-        enum CodingKeys: String, CodingKey {
-            case schema = "$schema", version, runs
-        }
-    }
-
-    private struct Run: Encodable {
-        let tool: Tool
-        let columnKind: String
-        let results: [Result]
-        let invocations: [Invocation]
     }
 
     private struct Tool: Encodable {

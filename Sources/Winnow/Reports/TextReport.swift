@@ -15,13 +15,28 @@
 /// severity red (error), magenta (warning) or cyan (info), and the gutter
 /// blue and the caret line green, as clang does.
 public enum TextReport {
-    /// Every finding in report order, each with its excerpt; ends with a
-    /// newline unless there are no findings.
-    public static func render(_ report: CheckReport, colour: Bool) -> String {
-        report.findings.map { reported in
-            ([colour ? colouredLine(for: reported.finding) : line(for: reported.finding)]
-                + SourceExcerpt(reported).lines(colour: colour)).map { $0 + "\n" }.joined()
-        }.joined()
+    /// The `text` format: every finding in report order, each with its
+    /// excerpt; ends with a newline unless there are no findings. The
+    /// summary goes apart (``summary(of:)``).
+    public struct Formatter: ReportFormatter {
+        /// Whether to write ANSI colour.
+        public let colour: Bool
+
+        public init(colour: Bool) {
+            self.colour = colour
+        }
+
+        public func part(of file: FileReport) -> [UInt8] {
+            Array(file.findings.map { reported in
+                ([colour ? TextReport.colouredLine(for: reported.finding) : TextReport.line(for: reported.finding)]
+                    + SourceExcerpt(reported).lines(colour: colour)).map { $0 + "\n" }.joined()
+            }.joined().utf8)
+        }
+
+        public func write(parts: some ReportParts, notices: [Notice],
+                          totals: ReportTotals, to output: ([UInt8]) throws -> Void) throws {
+            try parts.forEach { _, part in if !part.isEmpty { try output(part) } }
+        }
     }
 
     /// The first line of a finding, without a trailing newline.
@@ -39,15 +54,13 @@ public enum TextReport {
     /// with findings of the files scanned; `no findings in 14 files` when
     /// there are none. Files skipped as binary and findings left out by a
     /// baseline are added after a `;` when there are any.
-    public static func summary(of report: CheckReport) -> String {
-        let files = report.files.count
-        let withFindings = report.filesWithFindings
-        var counts = [counted(report.count(.error), "error"), counted(report.count(.warning), "warning")]
-        if report.count(.info) > 0 { counts.append("\(report.count(.info)) info") }
-        var text = withFindings == 0 ? "no findings in \(counted(files, "file"))"
-            : "\(counts.joined(separator: ", ")) in \(withFindings) of \(counted(files, "file"))"
-        if report.skippedCount > 0 { text += "; \(counted(report.skippedCount, "file")) skipped (binary)" }
-        if report.baselinedCount > 0 { text += "; \(counted(report.baselinedCount, "baselined finding")) not shown" }
+    public static func summary(of totals: ReportTotals) -> String {
+        var counts = [counted(totals.errors, "error"), counted(totals.warnings, "warning")]
+        if totals.info > 0 { counts.append("\(totals.info) info") }
+        var text = totals.filesWithFindings == 0 ? "no findings in \(counted(totals.files, "file"))"
+            : "\(counts.joined(separator: ", ")) in \(totals.filesWithFindings) of \(counted(totals.files, "file"))"
+        if totals.skipped > 0 { text += "; \(counted(totals.skipped, "file")) skipped (binary)" }
+        if totals.baselined > 0 { text += "; \(counted(totals.baselined, "baselined finding")) not shown" }
         return text
     }
 

@@ -1,0 +1,105 @@
+/// A `check` report format written one file at a time: each file's part is
+/// made when the file is scanned, and the parts are put together in report
+/// order at the end (``ReportWriter``), so a run need not keep its findings.
+public protocol ReportFormatter: Sendable {
+    /// The bytes `file` gives the report, written where the file falls in
+    /// report order (by path, byte order).
+    func part(of file: FileReport) -> [UInt8]
+
+    /// Writes the whole report to `output`, in pieces.
+    /// - Parameters:
+    ///   - parts: each file's path and part, in report order.
+    ///   - notices: in report order (``CheckReport/reportOrder(_:)``).
+    ///   - totals: the counts of the whole report.
+    /// - Throws: what `parts` or `output` throws.
+    func write(parts: some ReportParts, notices: [Notice],
+               totals: ReportTotals, to output: ([UInt8]) throws -> Void) throws
+}
+
+/// The parts of a report's files (``ReportFormatter/part(of:)``), in report order.
+public protocol ReportParts {
+    /// Calls `body` with each file's path and part, in report order. It may
+    /// be called more than once.
+    /// - Throws: what reading the parts or `body` throws.
+    func forEach(_ body: (String, [UInt8]) throws -> Void) throws
+}
+
+extension ReportSpool: ReportParts {}
+
+/// The parts of the files of a report in memory.
+private struct RenderedParts: ReportParts {
+    let files: [FileReport]
+    let formatter: any ReportFormatter
+
+    func forEach(_ body: (String, [UInt8]) throws -> Void) throws {
+        for file in files { try body(file.path, formatter.part(of: file)) }
+    }
+}
+
+extension ReportFormatter {
+    /// The whole report of `report`, in memory.
+    public func render(_ report: CheckReport) -> [UInt8] {
+        var out: [UInt8] = []
+        // Neither the parts nor the output can throw here.
+        try! write(parts: RenderedParts(files: report.files, formatter: self), notices: report.notices,
+                   totals: report.totals, to: { out += $0 })
+        return out
+    }
+}
+
+/// Writes a `check` report as files arrive, in any order: each file, less
+/// the findings a baseline holds, is counted and its part
+/// (``ReportFormatter/part(of:)``) kept in a ``ReportSpool``, which holds a
+/// bounded number of bytes in memory and the rest in a temporary file;
+/// ``finish(notices:to:)`` writes the report. The output is the bytes that
+/// ``ReportFormatter/render(_:)`` gives for a ``CheckReport`` of the same files.
+public final class ReportWriter {
+    /// The report's format.
+    public let formatter: any ReportFormatter
+    private let baseline: Baseline?
+    private let root: String
+    private let spool: ReportSpool
+    /// The counts so far (``ReportTotals/skipped`` is set by ``finish(notices:to:)``).
+    public private(set) var totals = ReportTotals()
+
+    /// - Parameters:
+    ///   - baseline: findings to leave out (counted in ``ReportTotals/baselined``).
+    ///   - root: the project root that the baseline's paths are relative to.
+    ///   - spool: where the parts are kept until the end.
+    public init(formatter: any ReportFormatter, baseline: Baseline? = nil, root: String, spool: ReportSpool = ReportSpool()) {
+        self.formatter = formatter
+        self.baseline = baseline
+        self.root = root
+        self.spool = spool
+    }
+
+    /// Adds a scanned file.
+    /// - Throws: ``InputError`` when the spool cannot write its temporary file.
+    public func add(_ file: FileReport) throws(InputError) {
+        var file = file
+        if let baseline {
+            let count = file.findings.count
+            file = file.excluding(baseline, root: root)
+            totals.baselined += count - file.findings.count
+        }
+        totals.add(file)
+        try spool.add(formatter.part(of: file), key: file.path)
+    }
+
+    /// Writes the report to `output`, in pieces of about 1 MiB.
+    /// - Throws: ``InputError`` when the spool cannot read its temporary
+    ///   file, and what `output` throws.
+    public func finish(notices: [Notice], to output: ([UInt8]) throws -> Void) throws {
+        totals.skipped = notices.count(where: { $0.kind == .skippedBinary })
+        var buffer: [UInt8] = []
+        try formatter.write(parts: spool, notices: CheckReport.reportOrder(notices),
+                            totals: totals) { bytes in
+            buffer += bytes
+            if buffer.count >= 1 << 20 {
+                try output(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try output(buffer) }
+    }
+}
