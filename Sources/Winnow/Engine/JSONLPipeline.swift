@@ -65,9 +65,10 @@ public struct JSONLPipeline: Sendable {
     ///   - cleaning: whether to emit ``Event/output(_:)`` lines and rejections.
     /// - Throws: what reading or `emit` throws.
     ///
-    /// With more than one thread, the events of a segment are handed on
-    /// while the next segment is scanned, so that the work done for each
-    /// event (a report, the output) does not leave the other threads idle.
+    /// With more than one thread, the events of a segment are handed on,
+    /// and the next segment is read, while the segment is scanned, so that
+    /// reading and the work done for each event (a report, the output) do
+    /// not leave the other threads idle.
     public func run(name: String, reader: inout SegmentReader, cleaning: Bool, emit: (Event) throws -> Void) throws {
         var lineNumber = 0
         // The events of the last segment scanned, not yet handed on.
@@ -78,7 +79,8 @@ public struct JSONLPipeline: Sendable {
             }
             pending = []
         }
-        while let piece = try reader.next(name: name) {
+        var next = try reader.next(name: name)
+        while let piece = next {
             switch piece {
             case .longLine(let chunk):
                 try handOn()
@@ -87,18 +89,25 @@ public struct JSONLPipeline: Sendable {
                     try emit(.longRecord(line: lineNumber))
                 }
                 if cleaning { try emit(.output(chunk.bytes)) }
+                next = try reader.next(name: name)
             case .segment(let segment):
-                let bytes = segment.bytes
-                let lines = Line.split(bytes, from: 0)
-                let firstLine = lineNumber + 1
-                lineNumber += lines.count
-                if threads == 1 {
-                    pending = scan(lines, in: bytes, firstLine: firstLine, name: name, cleaning: cleaning)
-                } else {
-                    let scanning = BackgroundTask { scan(lines, in: bytes, firstLine: firstLine, name: name, cleaning: cleaning) }
-                    try handOn()
-                    pending = scanning.wait()
+                let bytes = segment.bytes, firstLine = lineNumber + 1
+                let scan: @Sendable () -> (lines: Int, events: [[Event]]) = {
+                    let lines = Line.split(bytes, from: 0)
+                    return (lines.count, self.scan(lines, in: bytes, firstLine: firstLine, name: name, cleaning: cleaning))
                 }
+                let scanned: (lines: Int, events: [[Event]])
+                if threads == 1 {
+                    scanned = scan()
+                    next = try reader.next(name: name)
+                } else {
+                    let scanning = BackgroundTask(scan)
+                    try handOn()
+                    next = try reader.next(name: name)
+                    scanned = scanning.wait()
+                }
+                lineNumber += scanned.lines
+                pending = scanned.events
                 if threads == 1 { try handOn() }
             }
         }
