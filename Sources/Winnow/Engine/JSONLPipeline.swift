@@ -60,15 +60,15 @@ public struct JSONLPipeline: Sendable {
     }
 
     /// Processes the JSONL input that `reader` reads.
-    /// - Parameters:
-    ///   - name: the input's name, for documents without an id.
-    ///   - cleaning: whether to emit ``Event/output(_:)`` lines and rejections.
-    /// - Throws: what reading or `emit` throws.
     ///
     /// With more than one thread, the events of a segment are handed on,
     /// and the next segment is read, while the segment is scanned, so that
     /// reading and the work done for each event (a report, the output) do
     /// not leave the other threads idle.
+    /// - Parameters:
+    ///   - name: the input's name, for documents without an id.
+    ///   - cleaning: whether to emit ``Event/output(_:)`` lines and rejections.
+    /// - Throws: what reading or `emit` throws.
     public func run(name: String, reader: inout SegmentReader, cleaning: Bool, emit: (Event) throws -> Void) throws {
         var lineNumber = 0
         // The events of the last segment scanned, not yet handed on.
