@@ -166,15 +166,23 @@ public enum JSONReport {
 
         mutating func field(_ key: StaticString, _ value: Int, to out: inout [UInt8]) {
             open(key, &out)
-            out += Array(String(value).utf8)
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            let start = out.count
+            var rest = value.magnitude
+            repeat {
+                out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            out[start...].reverse()
         }
 
         private mutating func open(_ key: StaticString, _ out: inout [UInt8]) {
             out.append(UInt8(ascii: first ? "{" : ","))
             first = false
             out.append(UInt8(ascii: "\""))
-            out += UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-            out += [UInt8(ascii: "\""), UInt8(ascii: ":")]
+            out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
         }
     }
 
