@@ -21,7 +21,7 @@ struct InputOptions: ParsableArguments {
         valueName: "field"))
     var groupBy: String?
 
-    @Option(help: ArgumentHelp("With --jsonl, how many threads scan records (default: the number of cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("With --jsonl, how many threads scan records; one a core by default.", valueName: "n"))
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     /// How the inputs hold their documents, for the counting pass of `min_repeats`.

@@ -29,7 +29,7 @@ struct LearnCommand: ParsableCommand {
                                valueName: "field"))
     var groupBy: String?
 
-    @Option(help: ArgumentHelp("With --jsonl, how many threads read records (default: the number of cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("With --jsonl, how many threads read records; one a core by default.", valueName: "n"))
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("The fewest documents of a group a line must occur in (at least 2).", valueName: "k"))

@@ -82,7 +82,7 @@ import Testing
                 Outcome(status: 2, stdout: "", stderr: "\(name): error: \(cause)\n"))
         }
         #expect(try winnow("check", "--baseline", "missing.json", "article.txt", in: folder) ==
-            Outcome(status: 2, stdout: "", stderr: "missing.json: error: cannot read baseline file\n"))
+            Outcome(status: 2, stdout: "", stderr: "missing.json: error: cannot read baseline file: No such file or directory\n"))
         #expect(try winnow("check", "--write-baseline", "no/such/folder/b.json", "article.txt", in: folder) ==
             Outcome(status: 2, stdout: "", stderr: "no/such/folder/b.json: error: cannot write file: No such file or directory\n"))
         let both = try winnow("check", "--baseline", "a.json", "--write-baseline", "b.json", "article.txt", in: folder)

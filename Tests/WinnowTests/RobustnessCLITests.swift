@@ -75,6 +75,8 @@ import Testing
         #expect(outcome.stdout.hasPrefix("ok.txt:1:1: warning: Read-more link: Read more [read-more-link]\n"))
         #expect(try WinnowProcess.run(["check", "--config", ".", "ok.txt"], in: folder) ==
             Outcome(status: 2, stdout: "", stderr: ".: error: cannot read configuration file: is a folder\n"))
+        #expect(try WinnowProcess.run(["check", "--config", "nope.yml", "ok.txt"], in: folder) ==
+            Outcome(status: 2, stdout: "", stderr: "nope.yml: error: cannot read configuration file: No such file or directory\n"))
     }
 
     @Test func matchLimitIsConfigurable() throws {

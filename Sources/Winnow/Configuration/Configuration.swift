@@ -74,7 +74,7 @@ public struct Configuration: Sendable {
             throw RuleLoadError(file: file, message: "cannot read configuration file: is a folder")
         }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw RuleLoadError(file: file, message: "cannot read configuration file")
+            throw RuleLoadError(file: file, message: "cannot read configuration file: \(UnreadableFile.cause(file))")
         }
         let folder = (file as NSString).deletingLastPathComponent
         let yaml = YAMLReader(file: file)

@@ -72,7 +72,7 @@ public struct Baseline: Sendable, Equatable {
     ///   is not JSON, lacks a key, or has another version.
     public init(contentsOf path: String) throws(InputError) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(path: path, message: "cannot read baseline file")
+            throw InputError(path: path, message: "cannot read baseline file: \(UnreadableFile.cause(path))")
         }
         let file: File
         do {

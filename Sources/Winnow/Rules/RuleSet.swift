@@ -63,7 +63,7 @@ public struct RuleSet: Sendable {
     /// - Throws: ``RuleLoadError`` when it cannot be read or is not valid.
     public static func loadFile(_ path: String) throws(RuleLoadError) -> [Rule] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw RuleLoadError(file: path, message: "cannot read rule file")
+            throw RuleLoadError(file: path, message: "cannot read rule file: \(UnreadableFile.cause(path))")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let parser = RuleFileParser(file: path) { name in
