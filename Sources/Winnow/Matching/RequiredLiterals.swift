@@ -43,12 +43,14 @@ enum RequiredLiterals {
     }
 
     /// `scalar` and the other scalars PCRE2's caseless matching takes for it:
-    /// itself alone when it has no case; its lower, upper and title case
-    /// forms for a Latin letter (U+00C0–U+024F, U+1E00–U+1EFF) whose forms
-    /// are single scalars mapping to each other; `nil` otherwise. Left out
-    /// are the letters with a further case form in Unicode's case folding
-    /// (CaseFolding.txt): `ß` and `ẞ`, `å` and `Å` (ANGSTROM SIGN), `ſ`,
-    /// `ṡ` and `ẛ`, and any whose form is ASCII (`ı`) or two scalars (`İ`).
+    /// itself alone when it has no case; for a Latin letter (U+00C0–U+024F,
+    /// U+1E00–U+1EFF) or a Cyrillic one (U+0400–U+052F) whose forms are
+    /// single scalars mapping to each other, its lower, upper and title case
+    /// forms, and for the Cyrillic letters that Unicode's case folding
+    /// (CaseFolding.txt) also gives an old form (`в` and `ᲀ`, `т`, `ᲄ` and
+    /// `ᲅ`…), that form too; `nil` otherwise. Left out are the Latin letters
+    /// with a further case form: `ß` and `ẞ`, `å` and `Å` (ANGSTROM SIGN),
+    /// `ſ`, `ṡ` and `ẛ`, and any whose form is ASCII (`ı`) or two scalars (`İ`).
     static func caseVariants(of scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
         func single(_ text: String) -> Unicode.Scalar? {
             let scalars = text.unicodeScalars
@@ -63,7 +65,8 @@ enum RequiredLiterals {
         guard let own = forms(scalar) else { return nil }
         if own.allSatisfy({ $0 == scalar }) { return [scalar] }
         let latin = 0xC0...0x24F as ClosedRange<UInt32>, latinAdditional = 0x1E00...0x1EFF as ClosedRange<UInt32>
-        guard latin.contains(scalar.value) || latinAdditional.contains(scalar.value),
+        let cyrillic = 0x400...0x52F as ClosedRange<UInt32>
+        guard latin.contains(scalar.value) || latinAdditional.contains(scalar.value) || cyrillic.contains(scalar.value),
               !"ßẞåÅſṡṠẛ".unicodeScalars.contains(scalar) else { return nil }
         var variants: [Unicode.Scalar] = []
         for form in own where !variants.contains(form) { variants.append(form) }
@@ -71,8 +74,17 @@ enum RequiredLiterals {
         for variant in variants {
             guard !variant.isASCII, let theirs = forms(variant), theirs.allSatisfy(variants.contains) else { return nil }
         }
+        for variant in variants { variants += oldCyrillicForms[variant] ?? [] }
         return variants
     }
+
+    /// The old forms of Cyrillic small letters (U+1C80–U+1C88), which fold
+    /// to them in CaseFolding.txt: PCRE2's caseless matching takes them for
+    /// the letter and its capital.
+    private static let oldCyrillicForms: [Unicode.Scalar: [Unicode.Scalar]] = [
+        "в": ["\u{1C80}"], "д": ["\u{1C81}"], "о": ["\u{1C82}"], "с": ["\u{1C83}"],
+        "т": ["\u{1C84}", "\u{1C85}"], "ъ": ["\u{1C86}"], "ѣ": ["\u{1C87}"],
+    ]
 
     /// What a piece of pattern guarantees.
     private struct Node {
