@@ -9,10 +9,10 @@
 ///
 /// Caseless literals are compared with the ASCII letters of the text
 /// lowercased, so ASCII letters are kept lowercased, and characters without
-/// case (CJK, digits, punctuation) as they are. A Latin letter outside
-/// ASCII is spelled out in each of its cases (``caseVariants(of:)``), so a
-/// caseless literal is a set: `đồ` gives `đồ`, `Đồ`, `đỒ` and `ĐỒ`. Other
-/// cased letters (Greek, Cyrillic, those with a third case form) cut a literal.
+/// case (CJK, digits, punctuation) as they are. A Latin or Cyrillic letter
+/// outside ASCII is spelled out in each of its cases (``caseVariants(of:)``),
+/// so a caseless literal is a set: `đồ` gives `đồ`, `Đồ`, `đỒ` and `ĐỒ`.
+/// Other cased letters (Greek, Latin ones with a third case form) cut a literal.
 enum RequiredLiterals {
     /// Most spellings one caseless literal is expanded to; a longer run is
     /// cut there, so that the automaton stays small.
