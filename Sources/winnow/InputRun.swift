@@ -149,6 +149,8 @@ final class InputRun {
                     try handle(event)
                 case .longRecord(let line):
                     report(.longLine(path: input.path, line: line))
+                case .invalidUTF8(let line, let offset):
+                    report(.invalidUTF8(path: input.path, line: line, offset: offset))
                 case .limitHits(let hits):
                     for hit in hits { report(.resourceLimit(hit)) }
                 case .findings(_, _, let length):

@@ -107,6 +107,21 @@ import Testing
             ["::warning file=notes.md,line=2,col=1"])
     }
 
+    @Test func invalidUTF8InARecordIsReportedOncePerInput() throws {
+        let input: [UInt8] = Array(#"{"text": "Good."}"#.utf8) + [0x0A] + Array(#"{"text": "Good."#.utf8) + [0xFF] + Array(#"\nRead more"}"#.utf8)
+            + [0x0A] + Array(#"{"text": "x"#.utf8) + [0xFE] + Array(#""}"#.utf8) + [0x0A]
+        let notice = "<stdin>:2: warning: invalid UTF-8 in the record's text (first bad byte at offset 5); matched as is, every byte kept"
+        let check = try WinnowProcess.run(["check", "--jsonl", "-"], stdin: input)
+        #expect(check.status == 1)
+        #expect(check.stderr.split(separator: "\n").filter { $0.contains("UTF-8") } == [Substring(notice)])
+        let clean = try WinnowProcess.run(["clean", "--jsonl", "--threads", "2", "-"], stdin: input)
+        #expect(clean.stderr.split(separator: "\n").filter { $0.contains("UTF-8") } == [Substring(notice)])
+        // Only the read-more line goes (the output is compared as decoded here).
+        let expected: [UInt8] = input.prefix(18) + Array(#"{"text": "Good."#.utf8) + [0xFF] + Array(#"\n"}"#.utf8)
+            + [0x0A] + Array(#"{"text": "x"#.utf8) + [0xFE] + Array(#""}"#.utf8) + [0x0A]
+        #expect(clean.stdout == String(decoding: expected, as: UTF8.self))
+    }
+
     @Test func checkNamesDocumentsByIdOrLine() throws {
         let outcome = try WinnowProcess.run(["check", "--jsonl", "--format", "jsonl", "-"], stdin: Array(corpus.utf8))
         #expect(outcome.status == 2)

@@ -57,6 +57,10 @@ public struct JSONLPipeline: Sendable {
         case malformed(line: Int, reason: String, bytes: [UInt8])
         /// A record longer than a segment (1-based line), passed through unchecked.
         case longRecord(line: Int)
+        /// The input's first record whose text is not valid UTF-8 (1-based
+        /// line), with the 0-based offset of the first bad byte in its
+        /// decoded text; later ones are not reported.
+        case invalidUTF8(line: Int, offset: Int)
     }
 
     /// Processes the JSONL input that `reader` reads.
@@ -73,9 +77,16 @@ public struct JSONLPipeline: Sendable {
         var lineNumber = 0
         // The events of the last segment scanned, not yet handed on.
         var pending: [[Event]] = []
+        var invalidUTF8Reported = false
         func handOn() throws {
             for events in pending {
-                for event in events { try emit(event) }
+                for event in events {
+                    if case .invalidUTF8 = event {
+                        if invalidUTF8Reported { continue }
+                        invalidUTF8Reported = true
+                    }
+                    try emit(event)
+                }
             }
             pending = []
         }
@@ -143,7 +154,8 @@ public struct JSONLPipeline: Sendable {
         // A record's text is plain text, whatever its id looks like ("notes.md").
         let document = Document(name: id ?? "\(name):\(number)", bytes: text, format: .plain)
         let result = scanner.scan(document, scratch: scratch, repeats: repetition?.counts(of: group))
-        var events: [Event] = result.limitHits.isEmpty ? [] : [.limitHits(result.limitHits)]
+        var events: [Event] = document.firstInvalidUTF8Offset.map { [.invalidUTF8(line: number, offset: $0)] } ?? []
+        if !result.limitHits.isEmpty { events.append(.limitHits(result.limitHits)) }
         events.append(.findings(result.findings, document: document, lineLength: raw.count))
         guard cleaning else { return events }
         let clean = Cleaner.clean(document, findings: result.findings)

@@ -57,6 +57,13 @@ public struct Notice: Sendable, Equatable {
                message: "invalid UTF-8 (first bad byte at offset \(offset)); matched as is, every byte kept")
     }
 
+    /// A JSON Lines record (1-based `line`) whose text is not valid UTF-8;
+    /// `offset` is the 0-based offset of the first bad byte in the decoded text.
+    public static func invalidUTF8(path: String, line: Int, offset: Int) -> Notice {
+        Notice(kind: .invalidUTF8, severity: .warning, path: path, line: line,
+               message: "invalid UTF-8 in the record's text (first bad byte at offset \(offset)); matched as is, every byte kept")
+    }
+
     /// An input that could not be processed.
     public static func fileError(_ error: InputError) -> Notice {
         Notice(kind: .fileError, severity: .error, path: error.path, message: error.message)
