@@ -95,6 +95,55 @@ enum RequiredLiterals {
         var required: [[UInt8]]?
     }
 
+    /// The literals of a run of pieces: plain characters are joined into
+    /// the current literal (all its spellings, up to ``maxVariants``), and
+    /// the best literal set seen is kept: the one whose shortest literal is
+    /// longest, the first of equals.
+    private struct LiteralRun {
+        private var current: [[UInt8]] = [[]]
+        private var bestSoFar: [[UInt8]]?
+        private var wasCut = false
+
+        /// Joins a plain character, given as its spellings; where that would
+        /// make more than ``maxVariants`` spellings, the literal is cut there.
+        mutating func append(_ spellings: [[UInt8]]) {
+            guard current.count * spellings.count <= RequiredLiterals.maxVariants else {
+                cut()
+                current = spellings
+                return
+            }
+            if spellings.count == 1 {
+                for index in current.indices { current[index] += spellings[0] }
+            } else {
+                current = current.flatMap { text in spellings.map { text + $0 } }
+            }
+        }
+
+        /// Ends the current literal (at a piece that is not a plain character).
+        mutating func cut() {
+            consider(current)
+            current = [[]]
+            wasCut = true
+        }
+
+        /// Keeps `literals` (one of which every match holds) if they are the best so far.
+        mutating func consider(_ literals: [[UInt8]]?) {
+            guard let literals, !literals.isEmpty else { return }
+            let score = literals.map(\.count).min()!
+            if bestSoFar == nil || score > bestSoFar!.map(\.count).min()! { bestSoFar = literals }
+        }
+
+        /// The spellings of the whole run when nothing cut it.
+        var whole: [[UInt8]]? { wasCut ? nil : current }
+
+        /// The best literal set of the run, or `nil` when it has no non-empty one.
+        mutating func best() -> [[UInt8]]? {
+            consider(current)
+            let literals = bestSoFar?.filter { !$0.isEmpty } ?? []
+            return literals.isEmpty ? nil : literals
+        }
+    }
+
     private struct Parser {
         let scalars: [Unicode.Scalar]
         let caseless: Bool
@@ -129,30 +178,18 @@ enum RequiredLiterals {
         /// A run of pieces: the best literal set among them (the one whose
         /// shortest literal is longest), with plain characters joined.
         mutating func concatenation() -> Node? {
-            var best: [[UInt8]]?
-            var run: [[UInt8]] = [[]]
-            func consider(_ literals: [[UInt8]]?) {
-                guard let literals, !literals.isEmpty else { return }
-                let score = literals.map(\.count).min()!
-                if best == nil || score > best!.map(\.count).min()! { best = literals }
-            }
+            var literals = LiteralRun()
             while let scalar = peek, scalar != "|", scalar != ")" {
                 guard let piece = atom() else { return nil }
                 let optional = quantifier()
                 if let exact = piece.exact, !optional.allowsZero, !optional.repeats {
-                    if !Self.extend(&run, with: exact) {
-                        consider(run)
-                        run = exact
-                    }
+                    literals.append(exact)
                     continue
                 }
-                consider(run)
-                run = [[]]
-                if !optional.allowsZero { consider(piece.required) }
+                literals.cut()
+                if !optional.allowsZero { literals.consider(piece.required) }
             }
-            consider(run)
-            let literals = best?.filter { !$0.isEmpty } ?? []
-        return Node(exact: nil, required: literals.isEmpty ? nil : literals)
+            return Node(exact: nil, required: literals.best())
         }
 
         /// One atom: a plain character, an escaped literal, a group, or
@@ -227,44 +264,23 @@ enum RequiredLiterals {
             Node(exact: RequiredLiterals.spellings(of: scalar, caseless: caseless), required: nil)
         }
 
-        /// Appends each of `spellings` to each text of `run`; false, and
-        /// `run` unchanged, when that would make more than ``maxVariants``.
-        static func extend(_ run: inout [[UInt8]], with spellings: [[UInt8]]) -> Bool {
-            guard run.count * spellings.count <= RequiredLiterals.maxVariants else { return false }
-            if spellings.count == 1 {
-                for index in run.indices { run[index] += spellings[0] }
-            } else {
-                run = run.flatMap { text in spellings.map { text + $0 } }
-            }
-            return true
-        }
-
         /// `\Q…\E`: literal text, read as a run of plain characters.
         private mutating func quoted() -> Node {
-            var best: [[UInt8]] = [[]], run: [[UInt8]] = [[]], whole = true
-            func cut() {
-                if run.map(\.count).min()! > best.map(\.count).min()! { best = run }
-                run = [[]]
-                whole = false
-            }
+            var literals = LiteralRun()
             while let scalar = peek {
                 if scalar == "\\", position + 1 < scalars.count, scalars[position + 1] == "E" {
                     position += 2
                     break
                 }
                 position += 1
-                guard let spellings = RequiredLiterals.spellings(of: scalar, caseless: caseless) else {
-                    cut()
-                    continue
-                }
-                if !Self.extend(&run, with: spellings) {
-                    cut()
-                    run = spellings
+                if let spellings = RequiredLiterals.spellings(of: scalar, caseless: caseless) {
+                    literals.append(spellings)
+                } else {
+                    literals.cut()
                 }
             }
-            if whole { return Node(exact: run, required: nil) }
-            cut()
-            return Node(exact: nil, required: best.allSatisfy(\.isEmpty) ? nil : best)
+            if let whole = literals.whole { return Node(exact: whole, required: nil) }
+            return Node(exact: nil, required: literals.best())
         }
 
         /// A quantifier after an atom, if any.
