@@ -107,19 +107,20 @@ public struct JSONLPipeline: Sendable {
                     let lines = Line.split(bytes, from: 0)
                     return (lines.count, self.scan(lines, in: bytes, firstLine: firstLine, name: name, cleaning: cleaning))
                 }
-                let scanned: (lines: Int, events: [[Event]])
                 if threads == 1 {
-                    scanned = scan()
+                    let scanned = scan()
+                    lineNumber += scanned.lines
+                    pending = scanned.events
+                    try handOn()
                     next = try reader.next(name: name)
                 } else {
                     let scanning = BackgroundTask(scan)
                     try handOn()
                     next = try reader.next(name: name)
-                    scanned = scanning.wait()
+                    let scanned = scanning.wait()
+                    lineNumber += scanned.lines
+                    pending = scanned.events
                 }
-                lineNumber += scanned.lines
-                pending = scanned.events
-                if threads == 1 { try handOn() }
             }
         }
         try handOn()
