@@ -166,14 +166,7 @@ public enum JSONReport {
 
         mutating func field(_ key: StaticString, _ value: Int, to out: inout [UInt8]) {
             open(key, &out)
-            if value < 0 { out.append(UInt8(ascii: "-")) }
-            let start = out.count
-            var rest = value.magnitude
-            repeat {
-                out.append(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            out[start...].reverse()
+            out.append(contentsOf: String(value).utf8)
         }
 
         private mutating func open(_ key: StaticString, _ out: inout [UInt8]) {
