@@ -8,16 +8,39 @@ import Testing
         try Support.report(Array(text.utf8), yaml).findings.map { "\($0.finding.line) \($0.finding.ruleID) \($0.fingerprint)" }
     }
 
+    private func fnv1a64(_ text: String) -> UInt64 {
+        var hasher = FNV1a64()
+        hasher.combine(text.utf8)
+        return hasher.value
+    }
+
+    private func normalised(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        Array(text.utf8).withUnsafeBufferPointer { buffer in
+            UTF8Validation.forEachWhiteSpaceNormalisedByte(buffer, 0..<buffer.count) { out.append($0) }
+        }
+        return out
+    }
+
     @Test func fnv1aTestVectors() {
-        #expect(Fingerprint.fnv1a64([]) == 0xcbf2_9ce4_8422_2325)
-        #expect(Fingerprint.fnv1a64(Array("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
-        #expect(Fingerprint.fnv1a64(Array("foobar".utf8)) == 0x8594_4171_f739_67e8)
+        #expect(fnv1a64("") == 0xcbf2_9ce4_8422_2325)
+        #expect(fnv1a64("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(fnv1a64("foobar") == 0x8594_4171_f739_67e8)
     }
 
     @Test func whiteSpaceIsNormalised() {
-        #expect(Fingerprint.normalised(Array("\u{00A0} a \t b\u{3000}c  ".utf8)) == Array("a b c".utf8))
-        #expect(Fingerprint.normalised(Array("Đọc\u{202F}thêm\u{2028}".utf8)) == Array("Đọc thêm".utf8))
-        #expect(Fingerprint.normalised([]) == [])
+        #expect(normalised("\u{00A0} a \t b\u{3000}c  ") == Array("a b c".utf8))
+        #expect(normalised("Đọc\u{202F}thêm\u{2028}") == Array("Đọc thêm".utf8))
+        #expect(normalised(" \u{2028}x\u{85}\u{1680}\u{205F}y\u{FF}") == Array("x y\u{FF}".utf8))
+        #expect(normalised("") == [])
+    }
+
+    @Test func invalidUTF8IsKeptAndWhiteSpaceAroundItNormalised() {
+        var out: [UInt8] = []
+        [0x20, 0xE2, 0x80, 0x20, 0x20, 0xC2].withUnsafeBufferPointer { buffer in
+            UTF8Validation.forEachWhiteSpaceNormalisedByte(buffer, 0..<buffer.count) { out.append($0) }
+        }
+        #expect(out == [0xE2, 0x80, 0x20, 0xC2])
     }
 
     // Hashes checked with an independent FNV-1a implementation.

@@ -6,18 +6,22 @@ enum UTF8Validation {
     /// 0-based offset of the first byte that does not begin a well-formed
     /// sequence, or `nil` if all of `bytes` is well-formed UTF-8.
     static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { buffer -> Int? in
-            var index = 0
-            let count = buffer.count
-            while index < count {
-                index = asciiPrefixEnd(buffer, from: index)
-                guard index < count else { return nil }
-                let length = sequenceLength(buffer, at: index)
-                guard length > 0 else { return index }
-                index += length
-            }
-            return nil
+        bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
+    }
+
+    /// 0-based offset of the first byte of `buffer` that does not begin a
+    /// well-formed sequence, or `nil` if all of it is well-formed UTF-8.
+    static func firstInvalidOffset(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            index = asciiPrefixEnd(buffer, from: index)
+            guard index < count else { return nil }
+            let length = sequenceLength(buffer, at: index)
+            guard length > 0 else { return index }
+            index += length
         }
+        return nil
     }
 
     /// The first offset at or after `start` that holds a byte above 0x7F, or
@@ -106,6 +110,39 @@ enum UTF8Validation {
                 upper -= length
             }
             return lower..<upper
+        }
+    }
+
+    /// Calls `body` with each byte of `range` of `buffer` (0-based byte
+    /// offsets) with white space normalised: white space is trimmed from
+    /// both ends and each run of it inside becomes one space (U+0020); every
+    /// other byte, invalid UTF-8 included, is passed on as it is. White space
+    /// is what ``whiteSpaceLength(_:at:)`` finds.
+    @inline(__always)
+    static func forEachWhiteSpaceNormalisedByte(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                                _ body: (UInt8) -> Void) {
+        var index = range.lowerBound, started = false, spacePending = false
+        while index < range.upperBound {
+            let byte = buffer[index]
+            if byte > 0x20 && byte < 0x80 {
+                if spacePending { body(0x20) }
+                spacePending = false
+                started = true
+                body(byte)
+                index += 1
+                continue
+            }
+            let space = whiteSpaceLength(UnsafeBufferPointer(rebasing: buffer[..<range.upperBound]), at: index)
+            if space > 0 {
+                spacePending = started
+                index += space
+            } else {
+                if spacePending { body(0x20) }
+                spacePending = false
+                started = true
+                body(byte)
+                index += 1
+            }
         }
     }
 

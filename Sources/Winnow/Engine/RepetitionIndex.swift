@@ -71,25 +71,25 @@ public struct RepetitionIndex: Sendable {
 /// because the boilerplate of one site repeats byte for byte, and folding
 /// would join lines that a site writes differently on purpose.
 ///
-/// The hash is 64-bit FNV-1a (Fowler, Noll and Vo; offset basis
-/// 0xcbf29ce484222325, prime 0x100000001b3, as in
-/// draft-eastlake-fnv), the same on every run and machine. Two distinct
+/// The hash is 64-bit FNV-1a (``FNV1a64``). Two distinct
 /// lines share a key with probability about n² / 2⁶⁵ for n distinct lines
 /// (3 × 10⁻⁶ for ten million).
 public enum LineKey {
     /// The key of the line `range` of `bytes` (0-based byte offsets, terminator excluded).
     public static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        forEachNormalisedByte(bytes, range) { byte in
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        var hasher = FNV1a64()
+        bytes.withUnsafeBufferPointer { buffer in
+            UTF8Validation.forEachWhiteSpaceNormalisedByte(buffer, range) { hasher.combine($0) }
         }
-        return hash
+        return hasher.value
     }
 
     /// The normalised text of the line `range` of `bytes`, as UTF-8 bytes.
     public static func normalised(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
         var text: [UInt8] = []
-        forEachNormalisedByte(bytes, range) { text.append($0) }
+        bytes.withUnsafeBufferPointer { buffer in
+            UTF8Validation.forEachWhiteSpaceNormalisedByte(buffer, range) { text.append($0) }
+        }
         return text
     }
 
@@ -100,31 +100,5 @@ public enum LineKey {
             keys.insert(hash(document.bytes, line.content))
         }
         return keys
-    }
-
-    private static func forEachNormalisedByte(_ bytes: [UInt8], _ range: Range<Int>, _ body: (UInt8) -> Void) {
-        let trimmed = UTF8Validation.trimmingWhiteSpace(range, in: bytes)
-        var index = trimmed.lowerBound, spacePending = false
-        while index < trimmed.upperBound {
-            let byte = bytes[index]
-            var length = 1, isSpace = false
-            if byte < 0x80 {
-                isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
-            } else if (0xC2...0xE3).contains(byte), byte == 0xC2 || byte >= 0xE1,
-                      let (scalar, scalarLength) = UTF8Validation.scalar(in: bytes, at: index) {
-                // Only lead bytes C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000…U+205F)
-                // and E3 (U+3000) can start white space; other bytes are copied one by one.
-                length = scalarLength
-                isSpace = scalar.properties.isWhitespace
-            }
-            if isSpace {
-                spacePending = true
-            } else {
-                if spacePending { body(0x20) }
-                spacePending = false
-                for offset in index..<(index + length) { body(bytes[offset]) }
-            }
-            index += length
-        }
     }
 }

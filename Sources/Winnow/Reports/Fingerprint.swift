@@ -21,40 +21,25 @@ public enum Fingerprint {
         /// The fingerprint of `finding`, whose first line holds `line` (its
         /// bytes as read; invalid UTF-8 is read as U+FFFD, as reports show it).
         public mutating func next(_ finding: Finding, line: ArraySlice<UInt8>) -> String {
-            let text = String(validating: line, as: UTF8.self) != nil ? Array(line) : Array(String(decoding: line, as: UTF8.self).utf8)
-            let key = Array(finding.ruleID.utf8) + [0] + normalised(text) + [0] + normalised(Array(finding.matchedText.utf8))
-            let hash = fnv1a64(key)
-            let occurrence = seen[hash, default: 0]
-            seen[hash] = occurrence + 1
-            return String(hash, radix: 16).leftPadded(to: 16) + ":" + String(occurrence)
-        }
-    }
-
-    /// The UTF-8 text `bytes` trimmed, with every run of Unicode white space
-    /// replaced by one space.
-    static func normalised(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0, pendingSpace = false
-            while index < buffer.count {
-                let space = UTF8Validation.whiteSpaceLength(buffer, at: index)
-                if space > 0 {
-                    pendingSpace = !out.isEmpty
-                    index += space
-                } else {
-                    if pendingSpace { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(buffer[index])
-                    index += 1
-                }
+            var hasher = FNV1a64()
+            hasher.combine(finding.ruleID.utf8)
+            hasher.combine(0)
+            if line.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) == nil {
+                line.withUnsafeBufferPointer { Self.combineNormalised($0, into: &hasher) }
+            } else {
+                var decoded = String(decoding: line, as: UTF8.self)
+                decoded.withUTF8 { Self.combineNormalised($0, into: &hasher) }
             }
+            hasher.combine(0)
+            var matched = finding.matchedText
+            matched.withUTF8 { Self.combineNormalised($0, into: &hasher) }
+            let occurrence = seen[hasher.value, default: 0]
+            seen[hasher.value] = occurrence + 1
+            return String(hasher.value, radix: 16).leftPadded(to: 16) + ":" + String(occurrence)
         }
-        return out
-    }
 
-    /// FNV-1a, 64-bit (offset basis 0xcbf29ce484222325, prime 0x100000001b3).
-    static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
-        bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        private static func combineNormalised(_ bytes: UnsafeBufferPointer<UInt8>, into hasher: inout FNV1a64) {
+            UTF8Validation.forEachWhiteSpaceNormalisedByte(bytes, 0..<bytes.count) { hasher.combine($0) }
+        }
     }
 }
