@@ -277,32 +277,35 @@ enum JSONString {
     /// Appends ``encode(_:)``'s result to `out`; runs of bytes that need no
     /// escape are copied whole.
     static func append(_ text: [UInt8], to out: inout [UInt8]) {
+        text.withUnsafeBufferPointer { append($0, to: &out) }
+    }
+
+    /// Appends ``encode(_:)``'s result for the bytes of `text` to `out`.
+    static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        text.withUnsafeBufferPointer { text in
-            var index = 0
-            while index < text.count {
-                let runEnd = ByteSearch.firstStringSpecial(text, from: index, orSurrogateLead: true)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<runEnd]))
-                index = runEnd
-                guard index < text.count else { break }
-                let byte = text[index]
-                index += 1
-                if byte == 0xED, index + 1 < text.count, (0xA0...0xBF).contains(text[index]), text[index + 1] & 0xC0 == 0x80 {
-                    let value = 0xD000 | (UInt32(text[index] & 0x3F) << 6) | UInt32(text[index + 1] & 0x3F)
-                    out += [0x5C, UInt8(ascii: "u")]
-                    for shift: UInt32 in [12, 8, 4, 0] { out.append(hexDigits[Int((value >> shift) & 0xF)]) }
-                    index += 2
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""): out += [0x5C, 0x22]
-                case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-                case 0x09: out += [0x5C, UInt8(ascii: "t")]
-                case 0x00..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-                default: out.append(byte)
-                }
+        var index = 0
+        while index < text.count {
+            let runEnd = ByteSearch.firstStringSpecial(text, from: index, orSurrogateLead: true)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<runEnd]))
+            index = runEnd
+            guard index < text.count else { break }
+            let byte = text[index]
+            index += 1
+            if byte == 0xED, index + 1 < text.count, (0xA0...0xBF).contains(text[index]), text[index + 1] & 0xC0 == 0x80 {
+                let value = 0xD000 | (UInt32(text[index] & 0x3F) << 6) | UInt32(text[index + 1] & 0x3F)
+                out += [0x5C, UInt8(ascii: "u")]
+                for shift: UInt32 in [12, 8, 4, 0] { out.append(hexDigits[Int((value >> shift) & 0xF)]) }
+                index += 2
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): out += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x00..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            default: out.append(byte)
             }
         }
         out.append(UInt8(ascii: "\""))

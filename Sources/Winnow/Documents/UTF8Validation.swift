@@ -1,7 +1,8 @@
 /// Byte-level UTF-8 helpers, following the well-formedness table of the
 /// Unicode Standard, section 3.9 (table 3-7): no overlong forms, no
 /// surrogates, nothing above U+10FFFF. They run on every document of a
-/// corpus, so they read bytes directly and take ASCII eight bytes at a time.
+/// corpus, so they read bytes directly and pass over ASCII sixteen bytes at
+/// a time (``ByteSearch``).
 enum UTF8Validation {
     /// 0-based offset of the first byte that does not begin a well-formed
     /// sequence, or `nil` if all of `bytes` is well-formed UTF-8.
@@ -15,29 +16,13 @@ enum UTF8Validation {
         var index = 0
         let count = buffer.count
         while index < count {
-            index = asciiPrefixEnd(buffer, from: index)
+            index = ByteSearch.firstNonASCII(buffer, from: index)
             guard index < count else { return nil }
             let length = sequenceLength(buffer, at: index)
             guard length > 0 else { return index }
             index += length
         }
         return nil
-    }
-
-    /// The first offset at or after `start` that holds a byte above 0x7F, or
-    /// the end of `buffer`.
-    @inline(__always)
-    static func asciiPrefixEnd(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        let count = buffer.count
-        if let base = buffer.baseAddress {
-            while index + 8 <= count,
-                  UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-            }
-        }
-        while index < count, buffer[index] < 0x80 { index += 1 }
-        return index
     }
 
     /// The length of the well-formed sequence that starts at `offset`

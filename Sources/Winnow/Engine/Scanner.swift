@@ -255,8 +255,9 @@ private final class UnitEvaluator {
     /// Per scope: `rule << 32 | unit` for every gated rule whose literals
     /// occur in a unit, sorted and without repeats.
     private var prefilterHits: [[UInt64]?] = [nil, nil, nil]
-    private lazy var paragraphOfLine: [Int: ClosedRange<Int>] = {
-        var map: [Int: ClosedRange<Int>] = [:]
+    /// For each 0-based line, the lines of its paragraph (the line alone when blank).
+    private lazy var paragraphOfLine: [ClosedRange<Int>] = {
+        var map = (0..<view.lines.count).map { $0...$0 }
         for paragraph in view.paragraphs() { for line in paragraph.lines { map[line] = paragraph.lines } }
         return map
     }()
@@ -422,7 +423,7 @@ private final class UnitEvaluator {
     /// 0-based lines of the paragraph where `range` starts.
     private func block(of range: Range<Int>) -> ClosedRange<Int> {
         let line = view.position(ofByte: range.lowerBound).line - 1
-        return paragraphOfLine[line] ?? line...line
+        return line < paragraphOfLine.count ? paragraphOfLine[line] : line...line
     }
 
     private func evaluate(_ rule: Rule, _ unit: Unit, trimmed: Range<Int>, _ buffer: UnsafeBufferPointer<UInt8>,

@@ -13,7 +13,7 @@ import Foundation
 ///
 /// Most text is already NFC and holds no such character: then a form is the
 /// original bytes themselves and no copy is made (``NFCQuickCheck`` decides,
-/// ASCII bytes 8 at a time). Otherwise only the stretches that change are
+/// ASCII bytes 16 at a time). Otherwise only the stretches that change are
 /// normalized: each starts at the boundary scalar before a scalar that may
 /// change (`e` in `e` U+0301) and runs to the next boundary scalar; a line
 /// break never starts one, so units (lines, paragraphs) begin and end
@@ -159,20 +159,12 @@ public struct NormalizedText {
                 var starter: Int?
                 var index = 0
                 while index < count {
-                    // ASCII, 8 bytes at a time.
-                    if index + 8 <= count {
-                        let word = UnsafeRawPointer(source.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 == 0 {
-                            let last = source[index + 7]
-                            starter = last == 0x0A || last == 0x0D ? nil : index + 7
-                            index += 8
-                            continue
-                        }
-                    }
                     let byte = source[index]
                     if byte < 0x80 {
-                        starter = byte == 0x0A || byte == 0x0D ? nil : index
-                        index += 1
+                        // A run of ASCII, sixteen bytes at a time.
+                        index = ByteSearch.firstNonASCII(source, from: index)
+                        let last = source[index - 1]
+                        starter = last == 0x0A || last == 0x0D ? nil : index - 1
                         continue
                     }
                     // U+0080–U+02FF and U+0400–U+047F (Latin, Cyrillic) never change, U+00AD aside.

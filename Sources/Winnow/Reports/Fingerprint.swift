@@ -35,7 +35,19 @@ public enum Fingerprint {
             matched.withUTF8 { Self.combineNormalised($0, into: &hasher) }
             let occurrence = seen[hasher.value, default: 0]
             seen[hasher.value] = occurrence + 1
-            return String(hasher.value, radix: 16).leftPadded(to: 16) + ":" + String(occurrence)
+            return Self.text(hash: hasher.value, occurrence: occurrence)
+        }
+
+        /// `HASH:N`; the hash's digits are written one by one, as a corpus run makes one fingerprint per finding.
+        private static func text(hash: UInt64, occurrence: Int) -> String {
+            let digits: StaticString = "0123456789abcdef"
+            var text = String(unsafeUninitializedCapacity: 16) { buffer in
+                for index in 0..<16 { buffer[index] = digits.utf8Start[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
+                return 16
+            }
+            text += ":"
+            text += String(occurrence)
+            return text
         }
 
         private static func combineNormalised(_ bytes: UnsafeBufferPointer<UInt8>, into hasher: inout FNV1a64) {

@@ -134,6 +134,7 @@ public enum JSONReport {
         /// asks), without the encoder's per-record cost, since a corpus run
         /// writes one line per finding.
         func appendLine(to out: inout [UInt8]) {
+            out.reserveCapacity(out.count + 320 + path.utf8.count + match.utf8.count + message.utf8.count)
             var writer = JSONLineWriter()
             writer.field("action", action, to: &out)
             writer.field("byte_length", byteLength, to: &out)
@@ -161,7 +162,8 @@ public enum JSONReport {
 
         mutating func field(_ key: StaticString, _ value: String, to out: inout [UInt8]) {
             open(key, &out)
-            JSONString.append(Array(value.utf8), to: &out)
+            var value = value
+            value.withUTF8 { JSONString.append($0, to: &out) }
         }
 
         mutating func field(_ key: StaticString, _ value: Int, to out: inout [UInt8]) {
@@ -170,12 +172,15 @@ public enum JSONReport {
         }
 
         private mutating func open(_ key: StaticString, _ out: inout [UInt8]) {
-            out.append(UInt8(ascii: first ? "{" : ","))
+            let opening: StaticString = first ? "{\"" : ",\""
             first = false
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-            out.append(UInt8(ascii: "\""))
-            out.append(UInt8(ascii: ":"))
+            Self.append(opening, to: &out)
+            Self.append(key, to: &out)
+            Self.append("\":", to: &out)
+        }
+
+        private static func append(_ text: StaticString, to out: inout [UInt8]) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
     }
 
