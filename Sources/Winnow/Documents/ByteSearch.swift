@@ -1,7 +1,8 @@
 /// Searches over UTF-8 bytes sixteen at a time, with Swift's SIMD vector
 /// types (SSE2 on x86-64, NEON on arm64): a block of sixteen bytes is
-/// tested with one vector comparison, and single bytes are looked at only
-/// near what is searched for. The hot loops of a corpus run — splitting
+/// tested with one vector comparison, and the first byte found is read off
+/// the comparison's mask; single bytes are looked at only in the last
+/// fifteen bytes of a buffer. The hot loops of a corpus run — splitting
 /// lines, skipping JSON strings, validating UTF-8 — pass over plain text
 /// this way.
 enum ByteSearch {
@@ -12,6 +13,15 @@ enum ByteSearch {
         UnsafeRawPointer(base + offset).loadUnaligned(as: Block.self)
     }
 
+    /// The first lane set in `mask`, which has one set (0-based, in memory
+    /// order: the lanes are read back as two little-endian words).
+    @inline(__always)
+    private static func firstLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int {
+        let lanes = unsafeBitCast(Block(repeating: 0).replacing(with: 0xFF, where: mask), to: (UInt64, UInt64).self)
+        let low = UInt64(littleEndian: lanes.0), high = UInt64(littleEndian: lanes.1)
+        return low != 0 ? low.trailingZeroBitCount / 8 : 8 + high.trailingZeroBitCount / 8
+    }
+
     /// The first 0-based offset at or after `start` of a byte below 0x20 (a
     /// control character: line terminators, tab…), or `buffer.count`.
     @inline(__always)
@@ -20,7 +30,11 @@ enum ByteSearch {
         let count = buffer.count
         if let base = buffer.baseAddress {
             let space = Block(repeating: 0x20)
-            while index + 16 <= count, !any(block(base, at: index) .< space) { index += 16 }
+            while index + 16 <= count {
+                let found = block(base, at: index) .< space
+                if any(found) { return index + firstLane(found) }
+                index += 16
+            }
         }
         while index < count, buffer[index] >= 0x20 { index += 1 }
         return index
@@ -33,8 +47,20 @@ enum ByteSearch {
         var index = start
         let count = buffer.count
         if let base = buffer.baseAddress {
+            // Runs between the letters of a word in most scripts are short:
+            // one 64-bit word first, whose mask gives the byte directly.
+            if index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let highBits = word & 0x8080_8080_8080_8080
+                if highBits != 0 { return index + highBits.trailingZeroBitCount / 8 }
+                index += 8
+            }
             let high = Block(repeating: 0x80)
-            while index + 16 <= count, !any(block(base, at: index) .>= high) { index += 16 }
+            while index + 16 <= count {
+                let found = block(base, at: index) .>= high
+                if any(found) { return index + firstLane(found) }
+                index += 16
+            }
         }
         while index < count, buffer[index] < 0x80 { index += 1 }
         return index
@@ -54,7 +80,8 @@ enum ByteSearch {
             let surrogateLead = Block(repeating: orSurrogateLead ? 0xED : 0x22)
             while index + 16 <= count {
                 let bytes = block(base, at: index)
-                if any((bytes .< space) .| (bytes .== quote) .| (bytes .== backslash) .| (bytes .== surrogateLead)) { break }
+                let found = (bytes .< space) .| (bytes .== quote) .| (bytes .== backslash) .| (bytes .== surrogateLead)
+                if any(found) { return index + firstLane(found) }
                 index += 16
             }
         }

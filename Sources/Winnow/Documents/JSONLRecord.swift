@@ -204,10 +204,19 @@ public struct JSONLError: Error, Equatable, CustomStringConvertible {
 enum JSONString {
     /// The UTF-8 bytes of a string's contents (between the quotes).
     static func decode(_ contents: ArraySlice<UInt8>) -> [UInt8] {
-        guard contents.contains(UInt8(ascii: "\\")) else { return Array(contents) }
+        contents.withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// The UTF-8 bytes of the string contents `contents`. Runs up to the
+    /// next special byte (``ByteSearch/firstStringSpecial(_:from:orSurrogateLead:)``)
+    /// are copied whole; of those bytes, only `\` is decoded: in a checked
+    /// record, `"` and control characters occur only escaped.
+    private static func decode(_ contents: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var index = ByteSearch.firstStringSpecial(contents, from: 0)
+        guard index < contents.count else { return Array(contents) }
         var out: [UInt8] = []
         out.reserveCapacity(contents.count)
-        var index = contents.startIndex
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: contents[..<index]))
         var pendingHigh: UInt32?
         func surrogate(_ value: UInt32) -> [UInt8] {
             [0xE0 | UInt8(value >> 12), 0x80 | UInt8((value >> 6) & 0x3F), 0x80 | UInt8(value & 0x3F)]
@@ -220,9 +229,8 @@ enum JSONString {
             guard byte == UInt8(ascii: "\\"), index + 1 < contents.endIndex else {
                 flushHigh()
                 // The bytes up to the next escape are copied as one run.
-                let runEnd = byte == UInt8(ascii: "\\")
-                    ? index + 1 : contents[index...].firstIndex(of: UInt8(ascii: "\\")) ?? contents.endIndex
-                out.append(contentsOf: contents[index..<runEnd])
+                let runEnd = byte == UInt8(ascii: "\\") ? index + 1 : ByteSearch.firstStringSpecial(contents, from: index + 1)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: contents[index..<runEnd]))
                 index = runEnd
                 continue
             }

@@ -136,27 +136,27 @@ public enum JSONReport {
         func appendLine(to out: inout [UInt8]) {
             out.reserveCapacity(out.count + 320 + path.utf8.count + match.utf8.count + message.utf8.count)
             var writer = JSONLineWriter()
-            writer.field("action", action, to: &out)
-            writer.field("byte_length", byteLength, to: &out)
-            writer.field("byte_offset", byteOffset, to: &out)
-            writer.field("category", category, to: &out)
-            writer.field("column", column, to: &out)
-            writer.field("end_column", endColumn, to: &out)
-            writer.field("end_line", endLine, to: &out)
-            writer.field("fingerprint", fingerprint, to: &out)
-            writer.field("line", line, to: &out)
-            writer.field("match", match, to: &out)
-            writer.field("message", message, to: &out)
-            writer.field("path", path, to: &out)
-            writer.field("rule", rule, to: &out)
-            writer.field("severity", severity, to: &out)
-            writer.field("type", type, to: &out)
+            writer.field(#""action":"#, action, to: &out)
+            writer.field(#""byte_length":"#, byteLength, to: &out)
+            writer.field(#""byte_offset":"#, byteOffset, to: &out)
+            writer.field(#""category":"#, category, to: &out)
+            writer.field(#""column":"#, column, to: &out)
+            writer.field(#""end_column":"#, endColumn, to: &out)
+            writer.field(#""end_line":"#, endLine, to: &out)
+            writer.field(#""fingerprint":"#, fingerprint, to: &out)
+            writer.field(#""line":"#, line, to: &out)
+            writer.field(#""match":"#, match, to: &out)
+            writer.field(#""message":"#, message, to: &out)
+            writer.field(#""path":"#, path, to: &out)
+            writer.field(#""rule":"#, rule, to: &out)
+            writer.field(#""severity":"#, severity, to: &out)
+            writer.field(#""type":"#, type, to: &out)
             out += [UInt8(ascii: "}"), 0x0A]
         }
     }
 
     /// Writes the fields of one flat JSON object on one line, in the order
-    /// given; the caller closes it.
+    /// given; the caller closes it. A key is given as written: quoted, with its colon.
     private struct JSONLineWriter {
         private var first = true
 
@@ -172,15 +172,9 @@ public enum JSONReport {
         }
 
         private mutating func open(_ key: StaticString, _ out: inout [UInt8]) {
-            let opening: StaticString = first ? "{\"" : ",\""
+            out.append(UInt8(ascii: first ? "{" : ","))
             first = false
-            Self.append(opening, to: &out)
-            Self.append(key, to: &out)
-            Self.append("\":", to: &out)
-        }
-
-        private static func append(_ text: StaticString, to out: inout [UInt8]) {
-            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         }
     }
 
