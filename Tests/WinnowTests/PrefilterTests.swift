@@ -109,4 +109,20 @@ import Testing
         #expect(Support.spans(findings) == ["2:1-2:15 cookie", "3:1-3:25 cookie", "4:1-4:9 more", "5:1-5:10 more", "7:1-7:15 cookie",
                                             "8:1-8:6 spam", "8:8-8:13 spam", "9:1-9:14 ru"])
     }
+
+    /// Hits come unit by unit (units ascending, rules in any order, with
+    /// repeats); grouping must equal a plain sort without repeats, whatever
+    /// the number of rules (one radix pass per byte of the largest index).
+    @Test(arguments: [1, 2, 50, 256, 257, 5_000, 70_000])
+    func hitsAreGroupedByRuleWithUnitsAscending(ruleCount: Int) {
+        var generator = SeededGenerator(seed: UInt64(ruleCount))
+        var pairs: [UInt64] = []
+        for unit in 0..<200 {
+            for _ in 0..<Int(generator.next() % 6) {
+                pairs.append(UInt64(generator.next() % UInt64(ruleCount)) << 32 | UInt64(unit))
+            }
+        }
+        #expect(Prefilter.groupedByRule(pairs, ruleCount: ruleCount) == Array(Set(pairs)).sorted())
+        #expect(Prefilter.groupedByRule([], ruleCount: ruleCount) == [])
+    }
 }

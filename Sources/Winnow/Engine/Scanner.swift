@@ -33,7 +33,12 @@ public struct Scanner: Sendable {
 
     fileprivate final class RuleBox: Sendable {
         let rule: Rule
-        init(_ rule: Rule) { self.rule = rule }
+        /// Whether the rule sets a condition, decided once: comparing the conditions cost more than many a match.
+        let hasConditions: Bool
+        init(_ rule: Rule) {
+            self.rule = rule
+            hasConditions = !rule.conditions.isEmpty
+        }
     }
     /// Whether some rule has `min_repeats`, so that a scan looks up its lines' counts.
     private let usesRepeats: Bool
@@ -301,29 +306,8 @@ private final class UnitEvaluator {
                 }
             }
         }
-        let distinct = Self.groupedByRule(pairs, ruleCount: prefilter.gated.count)
+        let distinct = Prefilter.groupedByRule(pairs, ruleCount: prefilter.gated.count)
         prefilterHits[scope.slot] = distinct
-        return distinct
-    }
-
-    /// `pairs` (rule << 32 | unit, gathered unit by unit, so units ascend)
-    /// in ascending order without repeats, by a counting sort on the rule:
-    /// linear in pairs and rules, where a comparison sort of the few hundred
-    /// pairs of a document cost more than the rest of the prefilter.
-    private static func groupedByRule(_ pairs: [UInt64], ruleCount: Int) -> [UInt64] {
-        guard pairs.count > 1 else { return pairs }
-        var starts = [Int](repeating: 0, count: ruleCount + 1)
-        for pair in pairs { starts[Int(pair >> 32) + 1] += 1 }
-        for rule in 0..<ruleCount { starts[rule + 1] += starts[rule] }
-        var sorted = [UInt64](repeating: 0, count: pairs.count)
-        for pair in pairs {
-            let rule = Int(pair >> 32)
-            sorted[starts[rule]] = pair
-            starts[rule] += 1
-        }
-        var distinct: [UInt64] = []
-        distinct.reserveCapacity(sorted.count)
-        for pair in sorted where distinct.last != pair { distinct.append(pair) }
         return distinct
     }
 
@@ -359,7 +343,7 @@ private final class UnitEvaluator {
         let trimmed = trimmedByScope[box.rule.scope.slot]
         let indices = unitIndices(for: ruleIndex, scope: box.rule.scope)
         // Most rules have no `when`: their units are not measured at all.
-        let checksConditions = !box.rule.conditions.isEmpty
+        let checksConditions = box.hasConditions
         view.bytes.withUnsafeBufferPointer { buffer in
             for index in indices {
                 let unit = units[index]

@@ -150,6 +150,37 @@ public struct Prefilter: Sendable {
         }
     }
 
+    /// `pairs` (rule << 32 | unit, gathered unit by unit, so units ascend)
+    /// in ascending order without repeats, by a least-significant-digit
+    /// radix sort on the rule index (Knuth, TAOCP vol. 3, section 5.2.5), one
+    /// byte a pass: stable, so units stay ascending within a rule, and linear
+    /// in the pairs with 256 buckets a pass, however many rules the set has
+    /// (a counting sort over every rule cost more than the prefilter itself
+    /// with 5,000 rules; a comparison sort did with 50).
+    static func groupedByRule(_ pairs: [UInt64], ruleCount: Int) -> [UInt64] {
+        guard pairs.count > 1 else { return pairs }
+        var sorted = pairs
+        var buffer = [UInt64](repeating: 0, count: pairs.count)
+        var digit = 0
+        while (ruleCount - 1) >> (8 * digit) > 0 {
+            let shift = UInt64(32 + 8 * digit)
+            var starts = [Int](repeating: 0, count: 257)
+            for pair in sorted { starts[Int((pair >> shift) & 0xFF) + 1] += 1 }
+            for bucket in 0..<256 { starts[bucket + 1] += starts[bucket] }
+            for pair in sorted {
+                let bucket = Int((pair >> shift) & 0xFF)
+                buffer[starts[bucket]] = pair
+                starts[bucket] += 1
+            }
+            swap(&sorted, &buffer)
+            digit += 1
+        }
+        var distinct: [UInt64] = []
+        distinct.reserveCapacity(sorted.count)
+        for pair in sorted where distinct.last != pair { distinct.append(pair) }
+        return distinct
+    }
+
     static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
