@@ -81,14 +81,26 @@ struct CheckCommand: ParsableCommand {
                 files.append(file)
             }
         }
+        func add(_ entry: ReportEntry) throws {
+            do {
+                try writer?.add(entry)
+            } catch {
+                throw run.stop(error)
+            }
+        }
         let inputs = run.expand(paths, walk: walk)
         try run.countRepeats(inputs, options: input)
         run.progress = Progress(quiet: self.input.quiet, inputs: inputs)
         for input in inputs {
             if self.input.jsonl {
-                try run.processJSONL(input, options: self.input, cleaning: false) { event in
+                // Each record's report entry is made on the thread that scanned it.
+                let maker = writeBaseline == nil ? writer?.maker : nil
+                try run.processJSONL(input, options: self.input, cleaning: false, summarize: { findings, document -> ReportEntry? in
+                    findings.isEmpty ? nil : maker?.entry(for: FileReport(document: document, findings: findings))
+                }) { (event, entry: ReportEntry?) in
                     guard case .findings(let findings, let document, _) = event, !findings.isEmpty else { return }
-                    try add(FileReport(document: document, findings: findings))
+                    guard let entry else { return try add(FileReport(document: document, findings: findings)) }
+                    try add(entry)
                 }
                 continue
             }

@@ -131,6 +131,18 @@ final class InputRun {
     @discardableResult
     func processJSONL(_ input: InputFile, options: InputOptions, cleaning: Bool,
                       _ handle: (JSONLPipeline.Event) throws -> Void) throws -> Bool {
+        try processJSONL(input, options: options, cleaning: cleaning, summarize: { _, _ in nil as Never? }) { event, _ in
+            try handle(event)
+        }
+    }
+
+    /// ``processJSONL(_:options:cleaning:_:)`` with `summarize` called for
+    /// each record's findings on the thread that scanned it
+    /// (``JSONLPipeline/run(name:reader:cleaning:summarize:emit:)``).
+    @discardableResult
+    func processJSONL<Summary>(_ input: InputFile, options: InputOptions, cleaning: Bool,
+                               summarize: @escaping @Sendable ([Finding], Document) -> Summary?,
+                               _ handle: (JSONLPipeline.Event, Summary?) throws -> Void) throws -> Bool {
         var reader: SegmentReader
         do {
             reader = try input.open()
@@ -142,11 +154,11 @@ final class InputRun {
         let pipeline = JSONLPipeline(scanner: scanner, textField: options.textField, idField: options.idField,
                                      threads: options.threads, groupField: options.groupBy, repetition: repetition)
         do {
-            try pipeline.run(name: input.path, reader: &reader, cleaning: cleaning) { event in
+            try pipeline.run(name: input.path, reader: &reader, cleaning: cleaning, summarize: summarize) { event, summary in
                 switch event {
                 case .malformed(let line, let reason, _):
                     report(.malformedRecord(path: input.path, line: line, reason: reason))
-                    try handle(event)
+                    try handle(event, summary)
                 case .longRecord(let line):
                     report(.longLine(path: input.path, line: line))
                 case .invalidUTF8(let line, let offset):
@@ -155,9 +167,9 @@ final class InputRun {
                     for hit in hits { report(.resourceLimit(hit)) }
                 case .findings(_, _, let length):
                     progress?.advance(bytes: length, documents: 1)
-                    try handle(event)
+                    try handle(event, summary)
                 default:
-                    try handle(event)
+                    try handle(event, summary)
                 }
             }
         } catch let error as InputError {

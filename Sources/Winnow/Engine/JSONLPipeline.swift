@@ -74,18 +74,32 @@ public struct JSONLPipeline: Sendable {
     ///   - cleaning: whether to emit ``Event/output(_:)`` lines and rejections.
     /// - Throws: what reading or `emit` throws.
     public func run(name: String, reader: inout SegmentReader, cleaning: Bool, emit: (Event) throws -> Void) throws {
+        try run(name: name, reader: &reader, cleaning: cleaning, summarize: { _, _ in nil as Never? }) { event, _ in
+            try emit(event)
+        }
+    }
+
+    /// Processes the JSONL input that `reader` reads, as ``run(name:reader:cleaning:emit:)``
+    /// does, and calls `summarize` with each record's findings and document
+    /// on the thread that scanned it; its result goes to `emit` with the
+    /// record's ``Event/findings(_:document:lineLength:)`` event (`nil` with
+    /// every other event). Work done there, such as a report's part, is
+    /// spread over the threads instead of falling to the one that hands events on.
+    public func run<Summary>(name: String, reader: inout SegmentReader, cleaning: Bool,
+                             summarize: @escaping @Sendable ([Finding], Document) -> Summary?,
+                             emit: (Event, Summary?) throws -> Void) throws {
         var lineNumber = 0
         // The events of the last segment scanned, not yet handed on.
-        var pending: [[Event]] = []
+        var pending: [[(Event, Summary?)]] = []
         var invalidUTF8Reported = false
         func handOn() throws {
             for events in pending {
-                for event in events {
+                for (event, summary) in events {
                     if case .invalidUTF8 = event {
                         if invalidUTF8Reported { continue }
                         invalidUTF8Reported = true
                     }
-                    try emit(event)
+                    try emit(event, summary)
                 }
             }
             pending = []
@@ -97,15 +111,16 @@ public struct JSONLPipeline: Sendable {
                 try handOn()
                 if chunk.isStart {
                     lineNumber += 1
-                    try emit(.longRecord(line: lineNumber))
+                    try emit(.longRecord(line: lineNumber), nil)
                 }
-                if cleaning { try emit(.output(chunk.bytes)) }
+                if cleaning { try emit(.output(chunk.bytes), nil) }
                 next = try reader.next(name: name)
             case .segment(let segment):
                 let bytes = segment.bytes, firstLine = lineNumber + 1
-                let scan: @Sendable () -> (lines: Int, events: [[Event]]) = {
+                let scan: @Sendable () -> (lines: Int, events: [[(Event, Summary?)]]) = {
                     let lines = Line.split(bytes, from: 0)
-                    return (lines.count, self.scan(lines, in: bytes, firstLine: firstLine, name: name, cleaning: cleaning))
+                    return (lines.count, self.scan(lines, in: bytes, firstLine: firstLine, name: name, cleaning: cleaning,
+                                                   summarize: summarize))
                 }
                 if threads == 1 {
                     let scanned = scan()
@@ -126,12 +141,16 @@ public struct JSONLPipeline: Sendable {
         try handOn()
     }
 
-    /// The events of each line, in order, computed on ``threads`` threads.
-    private func scan(_ lines: [Line], in bytes: [UInt8], firstLine: Int, name: String, cleaning: Bool) -> [[Event]] {
+    /// The events of each line, in order, with their summaries, computed on ``threads`` threads.
+    private func scan<Summary>(_ lines: [Line], in bytes: [UInt8], firstLine: Int, name: String, cleaning: Bool,
+                               summarize: @escaping @Sendable ([Finding], Document) -> Summary?) -> [[(Event, Summary?)]] {
         OrderedParallelMap.map(count: lines.count, threads: threads, placeholder: [], state: { scanner.makeScratch() }) { index, scratch in
             let line = lines[index]
             return events(Array(bytes[line.start..<line.end]), contentEnd: line.contentEnd - line.start,
-                          number: firstLine + index, name: name, cleaning: cleaning, scratch: scratch)
+                          number: firstLine + index, name: name, cleaning: cleaning, scratch: scratch).map { event in
+                guard case .findings(let findings, let document, _) = event else { return (event, nil) }
+                return (event, summarize(findings, document))
+            }
         }
     }
 

@@ -81,6 +81,17 @@ public struct ReportTotals: Sendable, Equatable {
         }
     }
 
+    /// Adds the counts of `other`.
+    public mutating func add(_ other: ReportTotals) {
+        files += other.files
+        filesWithFindings += other.filesWithFindings
+        errors += other.errors
+        warnings += other.warnings
+        info += other.info
+        skipped += other.skipped
+        baselined += other.baselined
+    }
+
     /// The number of findings of `severity`.
     public func count(_ severity: Severity) -> Int {
         switch severity {

@@ -47,17 +47,57 @@ extension ReportFormatter {
     }
 }
 
-/// Writes a `check` report as files arrive, in any order: each file, less
-/// the findings a baseline holds, is counted and its part
-/// (``ReportFormatter/part(of:)``) kept in a ``ReportSpool``, which holds a
-/// bounded number of bytes in memory and the rest in a temporary file;
-/// ``finish(notices:to:)`` writes the report. The output is the bytes that
-/// ``ReportFormatter/render(_:)`` gives for a ``CheckReport`` of the same files.
+/// A file's share of a report (``ReportEntry/Maker``): its part and its
+/// counts, made on any thread and added to a ``ReportWriter`` in any order.
+public struct ReportEntry: Sendable {
+    /// The file's path, the part's key in report order.
+    public let path: String
+    /// See ``ReportFormatter/part(of:)``.
+    public let part: [UInt8]
+    /// The file's counts, findings a baseline left out included.
+    public let totals: ReportTotals
+
+    /// Makes the entries of a report: a value, so that the threads that scan
+    /// files can make them while one thread adds them up.
+    public struct Maker: Sendable {
+        /// The report's format.
+        public let formatter: any ReportFormatter
+        /// Findings to leave out (counted in ``ReportTotals/baselined``).
+        public let baseline: Baseline?
+        /// The project root that the baseline's paths are relative to.
+        public let root: String
+
+        public init(formatter: any ReportFormatter, baseline: Baseline? = nil, root: String) {
+            self.formatter = formatter
+            self.baseline = baseline
+            self.root = root
+        }
+
+        /// The entry of `file`, less the findings the baseline holds.
+        public func entry(for file: FileReport) -> ReportEntry {
+            var file = file
+            var totals = ReportTotals()
+            if let baseline {
+                let count = file.findings.count
+                file = file.excluding(baseline, root: root)
+                totals.baselined = count - file.findings.count
+            }
+            totals.add(file)
+            return ReportEntry(path: file.path, part: formatter.part(of: file), totals: totals)
+        }
+    }
+}
+
+/// Writes a `check` report as files arrive, in any order: each file's
+/// entry (``ReportEntry``: its part, less the findings a baseline holds,
+/// and its counts) is counted and its part kept in a ``ReportSpool``, which
+/// holds a bounded number of bytes in memory and the rest in a temporary
+/// file; ``finish(notices:to:)`` writes the report. The output is the bytes
+/// that ``ReportFormatter/render(_:)`` gives for a ``CheckReport`` of the same files.
 public final class ReportWriter {
-    /// The report's format.
-    public let formatter: any ReportFormatter
-    private let baseline: Baseline?
-    private let root: String
+    /// Makes each file's entry; ``add(_:)-(FileReport)`` uses it, and other
+    /// threads may too, for ``add(_:)-(ReportEntry)``.
+    public let maker: ReportEntry.Maker
     private let spool: ReportSpool
     /// The counts so far (``ReportTotals/skipped`` is set by ``finish(notices:to:)``).
     public private(set) var totals = ReportTotals()
@@ -67,23 +107,21 @@ public final class ReportWriter {
     ///   - root: the project root that the baseline's paths are relative to.
     ///   - spool: where the parts are kept until the end.
     public init(formatter: any ReportFormatter, baseline: Baseline? = nil, root: String, spool: ReportSpool = ReportSpool()) {
-        self.formatter = formatter
-        self.baseline = baseline
-        self.root = root
+        maker = ReportEntry.Maker(formatter: formatter, baseline: baseline, root: root)
         self.spool = spool
     }
 
     /// Adds a scanned file.
     /// - Throws: ``InputError`` when the spool cannot write its temporary file.
     public func add(_ file: FileReport) throws(InputError) {
-        var file = file
-        if let baseline {
-            let count = file.findings.count
-            file = file.excluding(baseline, root: root)
-            totals.baselined += count - file.findings.count
-        }
-        totals.add(file)
-        try spool.add(formatter.part(of: file), key: file.path)
+        try add(maker.entry(for: file))
+    }
+
+    /// Adds a file's entry, made by ``maker``.
+    /// - Throws: ``InputError`` when the spool cannot write its temporary file.
+    public func add(_ entry: ReportEntry) throws(InputError) {
+        totals.add(entry.totals)
+        try spool.add(entry.part, key: entry.path)
     }
 
     /// Writes the report to `output`, in pieces of about 1 MiB.
@@ -92,7 +130,7 @@ public final class ReportWriter {
     public func finish(notices: [Notice], to output: ([UInt8]) throws -> Void) throws {
         totals.skipped = notices.count(where: { $0.kind == .skippedBinary })
         var buffer: [UInt8] = []
-        try formatter.write(parts: spool, notices: CheckReport.reportOrder(notices),
+        try maker.formatter.write(parts: spool, notices: CheckReport.reportOrder(notices),
                             totals: totals) { bytes in
             buffer += bytes
             if buffer.count >= 1 << 20 {
