@@ -16,8 +16,16 @@ enum UTF8Validation {
         var index = 0
         let count = buffer.count
         while index < count {
-            index = ByteSearch.firstNonASCII(buffer, from: index)
-            guard index < count else { return nil }
+            let lead = buffer[index]
+            if lead < 0x80 {
+                index = ByteSearch.firstNonASCII(buffer, from: index + 1)
+                continue
+            }
+            // Two-byte sequences (Latin, Greek, Cyrillic…) are the most common; others go through the table.
+            if lead >= 0xC2 && lead <= 0xDF && index + 1 < count && buffer[index + 1] & 0xC0 == 0x80 {
+                index += 2
+                continue
+            }
             let length = sequenceLength(buffer, at: index)
             guard length > 0 else { return index }
             index += length
