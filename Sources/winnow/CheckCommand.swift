@@ -88,6 +88,8 @@ struct CheckCommand: ParsableCommand {
                 throw run.stop(error)
             }
         }
+        // JSONL records scanned, for the text summary.
+        var records = 0
         let inputs = run.expand(paths, walk: walk)
         try run.countRepeats(inputs, options: input)
         run.progress = Progress(quiet: self.input.quiet, inputs: inputs)
@@ -98,7 +100,9 @@ struct CheckCommand: ParsableCommand {
                 try run.processJSONL(input, options: self.input, cleaning: false, summarize: { findings, document -> ReportEntry? in
                     findings.isEmpty ? nil : maker?.entry(for: FileReport(document: document, findings: findings))
                 }) { (event, entry: ReportEntry?) in
-                    guard case .findings(let findings, let document, _) = event, !findings.isEmpty else { return }
+                    guard case .findings(let findings, let document, _) = event else { return }
+                    records += 1
+                    if findings.isEmpty { return }
                     guard let entry else { return try add(FileReport(document: document, findings: findings)) }
                     try add(entry)
                 }
@@ -137,7 +141,11 @@ struct CheckCommand: ParsableCommand {
             try Console.output(ValeLineReport.render(report, root: root))
             totals = report.totals
         }
-        if format == .text { Console.error(TextReport.summary(of: totals)) }
+        // After input errors with nothing scanned, a summary would only say "no findings in 0 files".
+        let scannedSomething = totals.files > 0 || records > 0
+        if format == .text && (scannedSomething || !run.failed) {
+            Console.error(TextReport.summary(of: totals, records: self.input.jsonl ? records : nil))
+        }
         if run.failed { throw ExitCode(2) }
         let threshold = failOn ?? project.configuration.failOn ?? (project.isVale ? .error : .warning)
         if Severity.allCases.contains(where: { totals.count($0) > 0 && threshold.isMet(by: $0) }) { throw ExitCode(1) }

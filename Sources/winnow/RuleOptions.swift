@@ -33,6 +33,9 @@ struct RuleOptions: ParsableArguments {
                                            includeBuiltin: configuration.includesBuiltinPack && !noDefaultRules && vale == nil)
             if let vale { ruleSet = try RuleSet(rules: ruleSet.rules + vale.rules.map(\.rule)) }
             try configuration.validate(against: ruleSet)
+            if ruleSet.rules.isEmpty {
+                Console.error("winnow: warning: no rules to run, so every input passes (the rule files hold none, and the built-in pack is left out)")
+            }
             return Project(configuration: configuration, ruleSet: ruleSet, isVale: vale != nil)
         } catch {
             Console.error("\(error.place): error: \(error.cause)")

@@ -77,7 +77,7 @@ import Testing
     @Test func standardInputIsCleanedToStandardOutput() throws {
         #expect(try winnow("clean", "-", stdin: "Body text.\r\nRead more »\r\n") == Outcome(status: 0, stdout: "Body text.\r\n", stderr: ""))
         #expect(try winnow("clean", stdin: "x\nRead more\n") == Outcome(status: 0, stdout: "x\n", stderr: ""))
-        #expect(try winnow("clean", "--no-default-rules", stdin: "x\nRead more") == Outcome(status: 0, stdout: "x\nRead more", stderr: ""))
+        #expect(try winnow("clean", "--no-default-rules", stdin: "x\nRead more") == Outcome(status: 0, stdout: "x\nRead more", stderr: "winnow: warning: no rules to run, so every input passes (the rule files hold none, and the built-in pack is left out)\n"))
     }
 
     @Test func brokenRegexIsOneLineAndExitTwo() throws {
@@ -237,6 +237,18 @@ import Testing
         // `./corpus` is a path, and there is no such file here.
         #expect(try winnow("rules", "list", "--rules", "./corpus") ==
             Outcome(status: 2, stdout: "", stderr: "./corpus: error: no such rule file or folder\n"))
+        // A bare word one letter from a pack's name is taken for a misspelling.
+        #expect(try winnow("rules", "list", "--rules", "corpuz") == Outcome(
+            status: 2, stdout: "", stderr: "corpuz: error: no such rule file or folder (did you mean the built-in pack 'corpus'?)\n"))
+    }
+
+    @Test func anEmptyRuleSetIsRunWithAWarning() throws {
+        let file = try temporaryFolder().appendingPathComponent("none.yml")
+        try Data("rules: []\n".utf8).write(to: file)
+        #expect(try winnow("check", "--no-default-rules", "--rules", file.path, "-", stdin: "Read more\n") == Outcome(
+            status: 0, stdout: "",
+            stderr: "winnow: warning: no rules to run, so every input passes (the rule files hold none, and the built-in pack is left out)\n"
+                + "no findings in 1 file\n"))
     }
 
     @Test func aRuleFolderWithoutRuleFilesIsAnError() throws {

@@ -32,7 +32,7 @@ import Testing
         let notice = "\(input):6: error: not a JSONL record: field 'text' is not a string at byte 9\n"
         #expect(try winnow("check", "--jsonl", "--format", format, input) == Outcome(
             status: 2, stdout: try golden(expected),
-            stderr: notice + (format == "text" ? "0 errors, 12 warnings in 8 of 8 files\n" : "")))
+            stderr: notice + (format == "text" ? "0 errors, 12 warnings in 8 of 12 documents\n" : "")))
     }
 
     // --fail-on and a baseline decide the exit code of a JSONL run as of any other.
@@ -49,7 +49,7 @@ import Testing
         #expect(try check("--fail-on", "error").status == 0)
         #expect(try check("--write-baseline", "base.json") == Outcome(status: 0, stdout: "", stderr: "base.json: recorded 5 findings\n"))
         #expect(try check("--baseline", "base.json") == Outcome(
-            status: 0, stdout: "", stderr: "no findings in 4 files; 5 baselined findings not shown\n"))
+            status: 0, stdout: "", stderr: "no findings in 5 documents; 5 baselined findings not shown\n"))
     }
 
     @Test func sarifURIIsRelativeToTheProjectRootHoweverThePathIsSpelled() throws {
@@ -95,7 +95,7 @@ import Testing
               "version" : "2.1.0"
             }
 
-            """, stderr: ""))
+            """, stderr: "winnow: warning: no rules to run, so every input passes (the rule files hold none, and the built-in pack is left out)\n"))
         #expect(try winnow("check", "--format", "junit", "--stdin-filename", "empty.txt", "-") == Outcome(status: 0, stdout: """
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="winnow" tests="1" failures="0" errors="0" skipped="0">

@@ -52,8 +52,7 @@ import Testing
         let bytes: [UInt8] = [0xFF, 0xFE] + "Read more\n".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         #expect(try WinnowProcess.run(["check", "-"], stdin: bytes) == Outcome(
             status: 2, stdout: "",
-            stderr: "<stdin>: error: UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)\n"
-                + "no findings in 0 files\n"))
+            stderr: "<stdin>: error: UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)\n"))
         #expect(try WinnowProcess.run(["clean", "-"], stdin: bytes).stdout == "")
     }
 

@@ -63,6 +63,8 @@ import Testing
         #expect(TextReport.summary(of: CheckReport(rules: one.rules, files: files, notices: [skipped], baselinedCount: 1).totals) ==
             "2 errors, 1 warning, 1 info in 2 of 3 files; 1 file skipped (binary); 1 baselined finding not shown")
         #expect(TextReport.summary(of: CheckReport(rules: [], files: [], notices: []).totals) == "no findings in 0 files")
+        #expect(TextReport.summary(of: one.totals, records: 1_000) == "2 errors, 1 warning in 1 of 1000 documents")
+        #expect(TextReport.summary(of: ReportTotals(), records: 1) == "no findings in 1 document")
     }
 
     @Test func noticeLines() {

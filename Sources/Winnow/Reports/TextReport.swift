@@ -54,11 +54,17 @@ public enum TextReport {
     /// with findings of the files scanned; `no findings in 14 files` when
     /// there are none. Files skipped as binary and findings left out by a
     /// baseline are added after a `;` when there are any.
-    public static func summary(of totals: ReportTotals) -> String {
+    ///
+    /// With `records`, the count of JSONL records scanned (`--jsonl`), the
+    /// summary counts documents instead: `… in 2 of 14 documents`, the
+    /// documents with findings of every record scanned (reports list only
+    /// the documents with findings, so `totals` does not hold that count).
+    public static func summary(of totals: ReportTotals, records: Int? = nil) -> String {
         var counts = [counted(totals.errors, "error"), counted(totals.warnings, "warning")]
         if totals.info > 0 { counts.append("\(totals.info) info") }
-        var text = totals.filesWithFindings == 0 ? "no findings in \(counted(totals.files, "file"))"
-            : "\(counts.joined(separator: ", ")) in \(totals.filesWithFindings) of \(counted(totals.files, "file"))"
+        let scanned = records.map { counted($0, "document") } ?? counted(totals.files, "file")
+        var text = totals.filesWithFindings == 0 ? "no findings in \(scanned)"
+            : "\(counts.joined(separator: ", ")) in \(totals.filesWithFindings) of \(scanned)"
         if totals.skipped > 0 { text += "; \(counted(totals.skipped, "file")) skipped (binary)" }
         if totals.baselined > 0 { text += "; \(counted(totals.baselined, "baselined finding")) not shown" }
         return text

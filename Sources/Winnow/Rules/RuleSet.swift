@@ -76,7 +76,10 @@ public struct RuleSet: Sendable {
     private static func ruleFiles(at path: String) throws(RuleLoadError) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw RuleLoadError(file: path, message: "no such rule file or folder")
+            // A bare word close to a pack's name is most likely a misspelt pack.
+            let pack = path.contains("/") ? nil : Suggestion.closest(to: path, among: BuiltinPack.packs.keys.sorted())
+            throw RuleLoadError(file: path, message: "no such rule file or folder"
+                                + (pack.map { " (did you mean the built-in pack '\($0)'?)" } ?? ""))
         }
         guard isFolder.boolValue else { return [path] }
         let listing = FileWalker.files(under: path, options: FileWalker.Options(ignoreFiles: false))
