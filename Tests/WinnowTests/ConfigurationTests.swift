@@ -87,7 +87,7 @@ import Testing
         #expect(try error("overrides:\n  - paths: [a]\n    severity: {x: loud}\n") ==
             "CONFIG:3:19: bad severity 'loud' (allowed: info, warning, error)")
         #expect(try error("overrides: {paths: [a]}\n") == "CONFIG:1:12: 'overrides' must be a list")
-        #expect(try error("rules: [default\n") == "CONFIG:2:1: YAML: did not find expected ',' or ']'")
+        #expect(try error("rules: [default\n") == "CONFIG:2:1: YAML: did not find expected ',' or ']' (while parsing a flow sequence that begins at 1:8)")
     }
 
     @Test func overridesMustNameLoadedRules() throws {

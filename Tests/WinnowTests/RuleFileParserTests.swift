@@ -119,7 +119,9 @@ import Testing
 
     @Test func yamlSyntaxErrorsHaveLineAndColumn() {
         #expect(error("rules:\n  - id: a\n    match: {keywords: [x]\n") ==
-            "test.yml:4:1: YAML: did not find expected ',' or '}'")
+            "test.yml:4:1: YAML: did not find expected ',' or '}' (while parsing a flow mapping that begins at 3:12)")
+        #expect(error("rules:\n  - id: \"a\n") ==
+            "test.yml:3:1: YAML: found unexpected end of stream (while scanning a quoted scalar that begins at 2:9)")
         #expect(error("rules:\n  - id: a\n    id: b\n    match: {keywords: [x]}\n") ==
             "test.yml:2:5: YAML: duplicate key 'id'")
     }

@@ -126,9 +126,12 @@ struct YAMLReader {
 
     private func yamlError(_ error: YamlError) -> RuleLoadError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return RuleLoadError(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml reports where it stopped, often the end of the file; its
+            // context says what it was reading, and where that began.
+            let opened = context.map { " (\($0.text) that begins at \($0.mark.line):\($0.mark.column))" } ?? ""
+            return RuleLoadError(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)\(opened)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return RuleLoadError(file: file, line: context.mark.line, column: context.mark.column,
                                  message: "YAML: duplicate key '\(duplicates.joined(separator: "', '"))'")
