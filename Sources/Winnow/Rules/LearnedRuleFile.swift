@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lines that repeat across the documents of a corpus, written as a
 /// Winnow rule file to review, commit and run on later crawls
 /// (`winnow learn`).
@@ -134,13 +136,16 @@ public struct LearnedRuleFile: Sendable, Equatable {
     }
 
     /// Rule ids `repeated-NAME`: the group name in lowercase ASCII letters and
-    /// digits, other runs as `-`; `repeated-lines` for an empty name; a
-    /// number added to an id taken before.
+    /// digits, after its letters lose their diacritics (`báo-mới.vn` →
+    /// `bao-moi-vn`; `đ` → `d`, `ß` → `ss`), other runs as `-`; `repeated-lines` for a
+    /// name with none of them; a number added to an id taken before.
     static func ruleIDs(for names: [String]) -> [String] {
         var taken: Set<String> = []
         return names.map { name in
             var slug = ""
-            for scalar in name.lowercased().unicodeScalars {
+            let folded = name.lowercased().replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "ß", with: "ss")
+                .folding(options: .diacriticInsensitive, locale: nil)
+            for scalar in folded.unicodeScalars {
                 if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                     slug.unicodeScalars.append(scalar)
                 } else if !slug.isEmpty, !slug.hasSuffix("-") {
