@@ -34,7 +34,7 @@ struct RuleOptions: ParsableArguments {
             if let vale { ruleSet = try RuleSet(rules: ruleSet.rules + vale.rules.map(\.rule)) }
             try configuration.validate(against: ruleSet)
             if ruleSet.rules.isEmpty {
-                Console.error("winnow: warning: no rules to run, so every input passes (the rule files hold none, and the built-in pack is left out)")
+                Console.error("winnow: warning: no rules to run; every input passes")
             }
             return Project(configuration: configuration, ruleSet: ruleSet, isVale: vale != nil)
         } catch {
