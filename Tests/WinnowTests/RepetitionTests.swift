@@ -96,8 +96,10 @@ import Testing
         #expect(LearnedRuleFile.regex(matchingLine: "x\u{1}y\u{FEFF}") == #"^\s*x\x{1}y\x{FEFF}\s*$"#)
         #expect(LearnedRuleFile.quoted("it's") == "'it''s'")
         #expect(LearnedRuleFile.quoted("a\u{7F}\"b\\") == #""a\U0000007f\"b\\""#)
-        #expect(LearnedRuleFile.ruleIDs(for: ["", "Example.com", "example com", "ü", "新浪"]) ==
-            ["repeated-lines", "repeated-example-com", "repeated-example-com-2", "repeated-u", "repeated-lines-2"])
+        // FNV-1a of the UTF-8 of 新浪 and 日本語, low 32 bits, checked with an independent implementation.
+        #expect(LearnedRuleFile.ruleIDs(for: ["", "Example.com", "example com", "ü", "新浪", "日本語"]) ==
+            ["repeated-lines", "repeated-example-com", "repeated-example-com-2", "repeated-u", "repeated-af2f1fb8",
+             "repeated-c854ef87"])
         #expect(LearnedRuleFile.ruleIDs(for: ["báo-mới.vn", "Đời sống", "Le Monde — Économie", "Straße"]) ==
             ["repeated-bao-moi-vn", "repeated-doi-song", "repeated-le-monde-economie", "repeated-strasse"])
     }

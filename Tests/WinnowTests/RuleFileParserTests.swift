@@ -120,6 +120,8 @@ import Testing
     @Test func yamlSyntaxErrorsHaveLineAndColumn() {
         #expect(error("rules:\n  - id: a\n    match: {keywords: [x]\n") ==
             "test.yml:4:1: YAML: did not find expected ',' or '}' (while parsing a flow mapping that begins at 3:12)")
+        #expect(error("rules:\n\t- id: a\n") == "test.yml:2:1: YAML: found character that cannot start any token"
+            + " (while scanning for the next token that begins at 2:1); YAML indents with spaces, not tabs")
         #expect(error("rules:\n  - id: \"a\n") ==
             "test.yml:3:1: YAML: found unexpected end of stream (while scanning a quoted scalar that begins at 2:9)")
         #expect(error("rules:\n  - id: a\n    id: b\n    match: {keywords: [x]}\n") ==

@@ -137,8 +137,11 @@ public struct LearnedRuleFile: Sendable, Equatable {
 
     /// Rule ids `repeated-NAME`: the group name in lowercase ASCII letters and
     /// digits, after its letters lose their diacritics (`báo-mới.vn` →
-    /// `bao-moi-vn`; `đ` → `d`, `ß` → `ss`), other runs as `-`; `repeated-lines` for a
-    /// name with none of them; a number added to an id taken before.
+    /// `bao-moi-vn`; `đ` → `d`, `ß` → `ss`), other runs as `-`. A name with
+    /// none of them (`日本語`) is named by 8 hex digits of its FNV-1a hash
+    /// (``FNV1a64``), so that its id does not depend on the other groups;
+    /// records without a group give `repeated-lines`. A number is added to an
+    /// id taken before (two names that differ only in case or accents).
     static func ruleIDs(for names: [String]) -> [String] {
         var taken: Set<String> = []
         return names.map { name in
@@ -153,6 +156,11 @@ public struct LearnedRuleFile: Sendable, Equatable {
                 }
             }
             while slug.hasSuffix("-") { slug.removeLast() }
+            if slug.isEmpty && !name.isEmpty {
+                var hasher = FNV1a64()
+                hasher.combine(name.utf8)
+                slug = String(hasher.value & 0xFFFF_FFFF, radix: 16).leftPadded(to: 8)
+            }
             let base = "repeated-" + (slug.isEmpty ? "lines" : slug)
             var id = base, number = 2
             while !taken.insert(id).inserted {

@@ -126,18 +126,27 @@ struct YAMLReader {
 
     private func yamlError(_ error: YamlError) -> RuleLoadError {
         switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+        case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
+             .composer(let context, let problem, let mark, let yaml):
             // libyaml reports where it stopped, often the end of the file; its
             // context says what it was reading, and where that began.
             let opened = context.map { " (\($0.text) that begins at \($0.mark.line):\($0.mark.column))" } ?? ""
-            return RuleLoadError(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)\(opened)")
+            let tab = Self.scalar(in: yaml, line: mark.line, column: mark.column) == "\t" ? "; YAML indents with spaces, not tabs" : ""
+            return RuleLoadError(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)\(opened)\(tab)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return RuleLoadError(file: file, line: context.mark.line, column: context.mark.column,
                                  message: "YAML: duplicate key '\(duplicates.joined(separator: "', '"))'")
         default:
             return RuleLoadError(file: file, message: "YAML: \(error)")
         }
+    }
+
+    /// The scalar at the 1-based `line` and `column` (in scalars) of `text`, if there is one.
+    private static func scalar(in text: String, line: Int, column: Int) -> Unicode.Scalar? {
+        guard line >= 1, column >= 1 else { return nil }
+        let lines = text.split(separator: "\n", maxSplits: line, omittingEmptySubsequences: false)
+        guard line <= lines.count else { return nil }
+        return lines[line - 1].unicodeScalars.dropFirst(column - 1).first
     }
 }
 
