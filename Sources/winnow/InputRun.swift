@@ -163,6 +163,8 @@ final class InputRun {
                     report(.longLine(path: input.path, line: line))
                 case .invalidUTF8(let line, let offset):
                     report(.invalidUTF8(path: input.path, line: line, offset: offset))
+                case .missingID(let line):
+                    report(.missingID(path: input.path, line: line, field: options.idField ?? ""))
                 case .limitHits(let hits):
                     for hit in hits { report(.resourceLimit(hit)) }
                 case .findings(_, _, let length):

@@ -96,7 +96,19 @@ import Testing
         let input = #"{"id": 17, "text": "Read more"}"# + "\n" + #"{"id": true, "text": "Read more"}"# + "\n"
         let outcome = try WinnowProcess.run(["check", "--jsonl", "--id-field", "id", "--format", "github", "-"], stdin: Array(input.utf8))
         #expect(outcome.stdout.split(separator: "\n").map { $0.split(separator: ",").first ?? "" } ==
-            ["::warning file=17", "::warning file=<stdin>%3A2"])
+            ["::warning file=17", "::warning file=<stdin>%3A2", "::warning file=<stdin>"])  // the last: true is no id (record.missing-id)
+    }
+
+    @Test func aMissingIdIsReportedOncePerInput() throws {
+        let notice = "no string or number field 'id' to name the record; named <stdin>:2 (only the first such record is reported)"
+        let input = #"{"id": "a", "text": "x"}"# + "\n" + #"{"idd": "b", "text": "x"}"# + "\n" + #"{"id": {}, "text": "Read more"}"# + "\n"
+        #expect(try WinnowProcess.run(["check", "--jsonl", "--id-field", "id", "--format", "github", "-"], stdin: Array(input.utf8)) == Outcome(
+            status: 1,
+            stdout: "::warning file=<stdin>%3A3,line=1,col=1,endLine=1,endColumn=10,title=read-more-link::Read-more link: Read more\n"
+                + "::warning file=<stdin>,line=2,title=record.missing-id::\(notice)\n",
+            stderr: "<stdin>:2: warning: \(notice)\n"))
+        #expect(try WinnowProcess.run(["check", "--jsonl", "--id-field", "id", "-"], stdin: Array(#"{"id": "a", "text": "x"}"#.utf8)).stderr
+            == "no findings in 1 document\n")
     }
 
     @Test func aRecordIsPlainTextWhateverItsIdSays() throws {

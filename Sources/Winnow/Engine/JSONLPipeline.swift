@@ -61,6 +61,10 @@ public struct JSONLPipeline: Sendable {
         /// line), with the 0-based offset of the first bad byte in its
         /// decoded text; later ones are not reported.
         case invalidUTF8(line: Int, offset: Int)
+        /// The input's first record (1-based line) without a string or
+        /// number ``idField``, named `PATH:LINE` instead; later ones are not
+        /// reported.
+        case missingID(line: Int)
     }
 
     /// Processes the JSONL input that `reader` reads.
@@ -91,13 +95,20 @@ public struct JSONLPipeline: Sendable {
         var lineNumber = 0
         // The events of the last segment scanned, not yet handed on.
         var pending: [[(Event, Summary?)]] = []
-        var invalidUTF8Reported = false
+        // Events reported for an input's first record only.
+        var invalidUTF8Reported = false, missingIDReported = false
         func handOn() throws {
             for events in pending {
                 for (event, summary) in events {
-                    if case .invalidUTF8 = event {
+                    switch event {
+                    case .invalidUTF8:
                         if invalidUTF8Reported { continue }
                         invalidUTF8Reported = true
+                    case .missingID:
+                        if missingIDReported { continue }
+                        missingIDReported = true
+                    default:
+                        break
                     }
                     try emit(event, summary)
                 }
@@ -175,6 +186,7 @@ public struct JSONLPipeline: Sendable {
         let document = Document(name: id ?? "\(name):\(number)", bytes: text, format: .plain)
         let result = scanner.scan(document, scratch: scratch, repeats: repetition?.counts(of: group))
         var events: [Event] = document.firstInvalidUTF8Offset.map { [.invalidUTF8(line: number, offset: $0)] } ?? []
+        if idField != nil && id == nil { events.append(.missingID(line: number)) }
         if !result.limitHits.isEmpty { events.append(.limitHits(result.limitHits)) }
         events.append(.findings(result.findings, document: document, lineLength: raw.count))
         guard cleaning else { return events }

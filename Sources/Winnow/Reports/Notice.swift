@@ -22,6 +22,8 @@ public struct Notice: Sendable, Equatable {
         case documentRulesSkipped = "file.document-rules-skipped"
         /// A JSONL line that is not a JSON object with a string text field: not scanned.
         case malformedRecord = "record.malformed"
+        /// A JSONL record without the `--id-field` as a string or number: named `PATH:LINE`.
+        case missingID = "record.missing-id"
     }
 
     public let kind: Kind
@@ -84,6 +86,14 @@ public struct Notice: Sendable, Equatable {
     /// A JSONL line that could not be read as a record (1-based line).
     public static func malformedRecord(path: String, line: Int, reason: String) -> Notice {
         Notice(kind: .malformedRecord, severity: .error, path: path, line: line, message: "not a JSONL record: \(reason)")
+    }
+
+    /// The first JSONL record of an input (1-based line) without `field`
+    /// as a string or number, so that it is named `PATH:LINE`.
+    public static func missingID(path: String, line: Int, field: String) -> Notice {
+        Notice(kind: .missingID, severity: .warning, path: path, line: line,
+               message: "no string or number field '\(field)' to name the record; named \(path):\(line) "
+                   + "(only the first such record is reported)")
     }
 
     /// A rule that stopped on a resource limit, at the first line where it did.
