@@ -30,7 +30,8 @@ struct RuleOptions: ParsableArguments {
             let configuration = try (configFile ?? Configuration.discover()).map(Configuration.load(file:)) ?? .none
             let vale = try valeConfig.map { (file) throws(RuleLoadError) in try ValeRules.translate(file, minAlertLevel: minAlertLevel) }
             var ruleSet = try RuleSet.load(paths: configuration.rulePaths + paths,
-                                           includeBuiltin: configuration.includesBuiltinPack && !noDefaultRules && vale == nil)
+                                           includeBuiltin: configuration.includesBuiltinPack && !noDefaultRules && vale == nil,
+                                           entries: configuration.ruleEntries)
             if let vale { ruleSet = try RuleSet(rules: ruleSet.rules + vale.rules.map(\.rule)) }
             try configuration.validate(against: ruleSet)
             if ruleSet.rules.isEmpty {

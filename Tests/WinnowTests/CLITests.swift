@@ -242,6 +242,18 @@ import Testing
             status: 2, stdout: "", stderr: "corpuz: error: no such rule file or folder (did you mean the built-in pack 'corpus'?)\n"))
     }
 
+    @Test func aMissingRuleFileOfTheConfigurationIsReportedWhereItIsWritten() throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try Data("rules:\n  - defualt\n  - house.yml\n".utf8).write(to: folder.appendingPathComponent("site/.winnow.yml"))
+        #expect(try WinnowProcess.run(["check", "--config", "site/.winnow.yml", "-"], stdin: Array("x\n".utf8), in: folder) == Outcome(
+            status: 2, stdout: "",
+            stderr: "site/.winnow.yml:2:5: error: rules entry 'defualt': no such rule file or folder (did you mean the built-in pack 'default'?)\n"))
+        try Data("rules:\n  - default\n  - house.yml\n".utf8).write(to: folder.appendingPathComponent("site/.winnow.yml"))
+        #expect(try WinnowProcess.run(["check", "--config", "site/.winnow.yml", "-"], stdin: Array("x\n".utf8), in: folder) == Outcome(
+            status: 2, stdout: "", stderr: "site/.winnow.yml:3:5: error: rules entry 'house.yml': no such rule file or folder\n"))
+    }
+
     @Test func anEmptyRuleSetIsRunWithAWarning() throws {
         let file = try temporaryFolder().appendingPathComponent("none.yml")
         try Data("rules: []\n".utf8).write(to: file)

@@ -29,6 +29,9 @@ public struct Configuration: Sendable {
     /// `corpus`) as they are: a built-in pack's name wins over a file or
     /// folder of that name, which `./corpus` names.
     public let rulePaths: [String]
+    /// For each of ``rulePaths``, the entry as written and where it stands
+    /// in the file (``RuleSet/load(paths:includeBuiltin:entries:)``).
+    public let ruleEntries: [String: (entry: String, origin: SourceLocation)]
     /// Whether `rules` names `default` (true when there is no `rules` key).
     public let includesBuiltinPack: Bool
     /// Files found in folders are checked only if they match one of these (when any).
@@ -49,8 +52,8 @@ public struct Configuration: Sendable {
 
     /// No file: the built-in pack, every file, `fail_on: warning`.
     public static let none = Configuration(
-        file: nil, folder: ".", rulePaths: [], includesBuiltinPack: true, include: [], exclude: [], failOn: nil,
-        overrides: [])
+        file: nil, folder: ".", rulePaths: [], ruleEntries: [:], includesBuiltinPack: true, include: [], exclude: [],
+        failOn: nil, overrides: [])
 
     /// The nearest `.winnow.yml` in `folder` or a folder above it, as a path
     /// usable from `folder` (`.winnow.yml`, `../.winnow.yml`, …), or `nil`.
@@ -79,13 +82,20 @@ public struct Configuration: Sendable {
         let folder = (file as NSString).deletingLastPathComponent
         let yaml = YAMLReader(file: file)
         guard let root = try yaml.root(of: [UInt8](data)) else {
-            return Configuration(file: file, folder: folder.isEmpty ? "." : folder, rulePaths: [], includesBuiltinPack: true,
-                                 include: [], exclude: [], failOn: nil, overrides: [])
+            return Configuration(file: file, folder: folder.isEmpty ? "." : folder, rulePaths: [], ruleEntries: [:],
+                                 includesBuiltinPack: true, include: [], exclude: [], failOn: nil, overrides: [])
         }
         let map = try yaml.mapping(root, keys: ["rules", "include", "exclude", "fail_on", "overrides"],
                                    what: "the configuration", rule: nil)
         let base = folder.isEmpty ? "." : folder
-        let rules = try map["rules"].map { (node) throws(RuleLoadError) in try yaml.strings(node, rule: nil, key: "rules") }
+        let rules = try map["rules"].map { (node) throws(RuleLoadError) in try yaml.stringNodes(node, rule: nil, key: "rules") }
+        var rulePaths: [String] = []
+        var ruleEntries: [String: (entry: String, origin: SourceLocation)] = [:]
+        for (entry, node) in rules ?? [] where entry != "default" {
+            let path = entry.hasPrefix("/") || base == "." || BuiltinPack.isPack(entry) ? entry : base + "/" + entry
+            rulePaths.append(path)
+            if let mark = node.mark { ruleEntries[path] = (entry, SourceLocation(file: file, line: mark.line, column: mark.column)) }
+        }
         var overrides: [Override] = []
         if let list = map["overrides"] {
             guard case .sequence(let sequence) = list else {
@@ -95,10 +105,8 @@ public struct Configuration: Sendable {
         }
         return Configuration(
             file: file, folder: base,
-            rulePaths: (rules ?? []).filter { $0 != "default" }.map {
-                $0.hasPrefix("/") || base == "." || BuiltinPack.isPack($0) ? $0 : base + "/" + $0
-            },
-            includesBuiltinPack: rules?.contains("default") ?? true,
+            rulePaths: rulePaths, ruleEntries: ruleEntries,
+            includesBuiltinPack: rules?.contains { $0.text == "default" } ?? true,
             include: try globs(map["include"], yaml, key: "include"),
             exclude: try globs(map["exclude"], yaml, key: "exclude"),
             failOn: try yaml.choice(map["fail_on"], rule: nil, key: "fail_on"),

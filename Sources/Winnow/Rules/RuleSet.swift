@@ -40,8 +40,12 @@ public struct RuleSet: Sendable {
     /// folder contributes every `.yml` and `.yaml` file below it, sorted by
     /// path, hidden entries skipped, and must hold at least one; a file
     /// reached twice (a pack's file included) is loaded once.
+    /// - Parameter entries: for paths written in a configuration file, the
+    ///   entry as written and where it stands, so that a path that does not
+    ///   exist is reported there.
     /// - Throws: the first ``RuleLoadError``; no partial rule set is returned.
-    public static func load(paths: [String], includeBuiltin: Bool = true) throws(RuleLoadError) -> RuleSet {
+    public static func load(paths: [String], includeBuiltin: Bool = true,
+                            entries: [String: (entry: String, origin: SourceLocation)] = [:]) throws(RuleLoadError) -> RuleSet {
         var rules: [Rule] = []
         var loaded: Set<String> = []
         for path in (includeBuiltin ? ["default"] : []) + paths {
@@ -51,6 +55,7 @@ public struct RuleSet: Sendable {
                 }
                 continue
             }
+            guard FileManager.default.fileExists(atPath: path) else { throw missing(path, written: entries[path]) }
             // A file named twice (directly and through its folder, say) is loaded once.
             for file in try ruleFiles(at: path) where loaded.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
                 rules += try loadFile(file)
@@ -73,14 +78,21 @@ public struct RuleSet: Sendable {
         return try parser.parse([UInt8](data))
     }
 
+    /// The error for a rule path that does not exist: at the configuration
+    /// entry that wrote it, if one did. A bare word (no `/`) close to a
+    /// pack's name is most likely a misspelt pack, and the message says so.
+    private static func missing(_ path: String, written: (entry: String, origin: SourceLocation)?) -> RuleLoadError {
+        let word = written?.entry ?? path
+        let pack = word.contains("/") ? nil : Suggestion.closest(to: word, among: BuiltinPack.packs.keys.sorted())
+        let cause = "no such rule file or folder" + (pack.map { " (did you mean the built-in pack '\($0)'?)" } ?? "")
+        guard let written else { return RuleLoadError(file: path, message: cause) }
+        return RuleLoadError(file: written.origin.file, line: written.origin.line, column: written.origin.column,
+                             message: "rules entry '\(written.entry)': \(cause)")
+    }
+
     private static func ruleFiles(at path: String) throws(RuleLoadError) -> [String] {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            // A bare word close to a pack's name is most likely a misspelt pack.
-            let pack = path.contains("/") ? nil : Suggestion.closest(to: path, among: BuiltinPack.packs.keys.sorted())
-            throw RuleLoadError(file: path, message: "no such rule file or folder"
-                                + (pack.map { " (did you mean the built-in pack '\($0)'?)" } ?? ""))
-        }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw missing(path, written: nil) }
         guard isFolder.boolValue else { return [path] }
         let listing = FileWalker.files(under: path, options: FileWalker.Options(ignoreFiles: false))
         if let error = listing.errors.first { throw RuleLoadError(file: error.path, message: error.message) }
