@@ -13,8 +13,8 @@ enum ByteSearch {
         UnsafeRawPointer(base + offset).loadUnaligned(as: Block.self)
     }
 
-    /// The first lane set in `mask`, which has one set (0-based, in memory
-    /// order: the lanes are read back as two little-endian words).
+    /// The first lane set in `mask`, which has at least one set (0-based, in
+    /// memory order: the lanes are read back as two little-endian words).
     @inline(__always)
     private static func firstLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int {
         let lanes = unsafeBitCast(Block(repeating: 0).replacing(with: 0xFF, where: mask), to: (UInt64, UInt64).self)
@@ -77,6 +77,7 @@ enum ByteSearch {
         let count = buffer.count
         if let base = buffer.baseAddress {
             let space = Block(repeating: 0x20), quote = Block(repeating: 0x22), backslash = Block(repeating: 0x5C)
+            // Without `orSurrogateLead`, a second test for the quote, which changes nothing.
             let surrogateLead = Block(repeating: orSurrogateLead ? 0xED : 0x22)
             while index + 16 <= count {
                 let bytes = block(base, at: index)
