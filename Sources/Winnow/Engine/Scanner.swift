@@ -199,7 +199,17 @@ public struct Scanner: Sendable {
                     + (ruleSet.closestRuleID(to: unknown.id).map { " (did you mean '\($0)'?)" } ?? ""),
                 matchedText: unknown.id, block: unknown.line...unknown.line)
         }
-        if findings.count > 1 { findings.sort(by: Finding.reportOrder) }
+        if findings.count > 1 {
+            // Sorting indices moves integers instead of findings, structs of
+            // several strings; every finding of a scan has the document's path,
+            // so positions decide before the strings are compared.
+            let order = findings.indices.sorted { a, b in
+                let (lineA, columnA, lineB, columnB) = (findings[a].line, findings[a].column, findings[b].line, findings[b].column)
+                guard lineA == lineB && columnA == columnB else { return (lineA, columnA) < (lineB, columnB) }
+                return Finding.reportOrder(findings[a], findings[b])
+            }
+            findings = order.map { findings[$0] }
+        }
         return ScanResult(findings: findings, limitHits: limitHits)
     }
 
