@@ -31,7 +31,7 @@ public struct Configuration: Sendable {
     public let rulePaths: [String]
     /// For each of ``rulePaths``, the entry as written and where it stands
     /// in the file (``RuleSet/load(paths:includeBuiltin:entries:)``).
-    public let ruleEntries: [String: (entry: String, origin: SourceLocation)]
+    public let ruleEntries: [String: WrittenRulePath]
     /// Whether `rules` names `default` (true when there is no `rules` key).
     public let includesBuiltinPack: Bool
     /// Files found in folders are checked only if they match one of these (when any).
@@ -90,7 +90,7 @@ public struct Configuration: Sendable {
         let base = folder.isEmpty ? "." : folder
         let rules = try map["rules"].map { (node) throws(RuleLoadError) in try yaml.stringNodes(node, rule: nil, key: "rules") }
         var rulePaths: [String] = []
-        var ruleEntries: [String: (entry: String, origin: SourceLocation)] = [:]
+        var ruleEntries: [String: WrittenRulePath] = [:]
         for (entry, node) in rules ?? [] where entry != "default" {
             let path = entry.hasPrefix("/") || base == "." || BuiltinPack.isPack(entry) ? entry : base + "/" + entry
             rulePaths.append(path)

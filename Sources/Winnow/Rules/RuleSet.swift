@@ -1,5 +1,9 @@
 import Foundation
 
+/// A rule path as a configuration file writes it (`rules: [house.yml]`),
+/// and where, for errors about it.
+public typealias WrittenRulePath = (entry: String, origin: SourceLocation)
+
 /// The rules of one run, in load order, with unique ids.
 public struct RuleSet: Sendable {
     /// Rules in the order they were loaded: built-in pack first, then each
@@ -45,7 +49,7 @@ public struct RuleSet: Sendable {
     ///   exist is reported there.
     /// - Throws: the first ``RuleLoadError``; no partial rule set is returned.
     public static func load(paths: [String], includeBuiltin: Bool = true,
-                            entries: [String: (entry: String, origin: SourceLocation)] = [:]) throws(RuleLoadError) -> RuleSet {
+                            entries: [String: WrittenRulePath] = [:]) throws(RuleLoadError) -> RuleSet {
         var rules: [Rule] = []
         var loaded: Set<String> = []
         for path in (includeBuiltin ? ["default"] : []) + paths {
@@ -81,7 +85,7 @@ public struct RuleSet: Sendable {
     /// The error for a rule path that does not exist: at the configuration
     /// entry that wrote it, if one did. A bare word (no `/`) close to a
     /// pack's name is most likely a misspelt pack, and the message says so.
-    private static func missing(_ path: String, written: (entry: String, origin: SourceLocation)?) -> RuleLoadError {
+    private static func missing(_ path: String, written: WrittenRulePath?) -> RuleLoadError {
         let word = written?.entry ?? path
         let pack = word.contains("/") ? nil : Suggestion.closest(to: word, among: BuiltinPack.packs.keys.sorted())
         let cause = "no such rule file or folder" + (pack.map { " (did you mean the built-in pack '\($0)'?)" } ?? "")
