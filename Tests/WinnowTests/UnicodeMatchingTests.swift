@@ -146,15 +146,28 @@ import Testing
         #expect(try spans("Read\u{200B}more", rule(#"{regex: ['\x{200B}']}"#)) == ["1:5-1:6 r"])
     }
 
-    @Test func prefilterRunsEveryRuleOnUnitsWithInvisibleCharacters() throws {
+    @Test func prefilterPassesOverInvisibleCharacters() throws {
         let rules = try Support.rules(rule("{keywords: [cookies]}"))
         let prefilter = Prefilter(rules: rules)
         #expect(prefilter.gated == [true])
-        for text in ["Coo\u{AD}kies", "Coo\u{200B}kies", "Coo\u{2060}kies", "Coo\u{FEFF}kies"] {
-            let safe = Array(text.utf8).withUnsafeBufferPointer { prefilter.scan($0) { _ in } }
-            #expect(!safe, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        func hits(_ text: String) -> ([Int], Bool) {
+            var found: [Int] = []
+            let safe = Array(text.utf8).withUnsafeBufferPointer { prefilter.scan($0) { found.append($0) } }
+            return (found, safe)
         }
-        #expect(Array("Cookies".utf8).withUnsafeBufferPointer { prefilter.scan($0) { _ in } })
+        for text in ["Coo\u{AD}kies", "Coo\u{200B}kies", "Coo\u{2060}kies", "Coo\u{FEFF}kies", "\u{AD}Cookies\u{AD}", "Cookies"] {
+            #expect(hits(text) == ([0], true), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(hits("Coo\u{AD}kie") == ([], true))
+        #expect(hits("Coo\u{AD}") == ([], true))
+        // Literals lose their invisible characters too; one made of nothing else would occur
+        // everywhere, so its rule is not gated.
+        let written = Prefilter(rules: try Support.rules(rule("{regex: ['Coo\u{AD}kies']}")))
+        #expect(written.gated == [true])
+        var found: [Int] = []
+        #expect(Array("cookies".utf8).withUnsafeBufferPointer { written.scan($0) { found.append($0) } })
+        #expect(found == [0])
+        #expect(Prefilter(rules: try Support.rules(rule("{regex: ['\u{200B}']}"))).gated == [false])
     }
 
     @Test func emptyKeywordOfInvisibleCharactersIsAnError() {

@@ -14,7 +14,10 @@
 /// form regexes see. Keywords see the unit without invisible format
 /// characters (``NormalizedText/isInvisibleFormatCharacter(_:)``), where a
 /// keyword literal may occur although it does not in NFC (`Daten` U+00AD
-/// `schutz`): a unit that holds one of them runs every rule too.
+/// `schutz`): the automaton passes over those characters, in the text and
+/// in the literals, so it finds what either form holds. A regex whose
+/// literal it then finds only across such a character is run and does not
+/// match there, as before.
 public struct Prefilter: Sendable {
     /// For each rule, in rule-set order: whether it needs a literal to occur.
     let gated: [Bool]
@@ -37,7 +40,9 @@ public struct Prefilter: Sendable {
                 guard let literals = pattern.requiredLiterals else { return nil }
                 all += literals
             }
-            return all.isEmpty ? nil : all.map { $0.map(Self.lowercased) }
+            // A literal that is nothing but invisible characters occurs in every unit's automaton view.
+            let visible = all.map { Self.withoutInvisibleCharacters($0).map(Self.lowercased) }
+            return visible.isEmpty || visible.contains(where: \.isEmpty) ? nil : visible
         }
         // Rules with a resource-hungry number of literals stay ungated rather than bloat the automaton.
         literalsByRule = literalsByRule.map { literals in literals.flatMap { $0.count <= 10_000 ? $0 : nil } }
@@ -123,15 +128,18 @@ public struct Prefilter: Sendable {
                     while index < count {
                         let byte = bytes[index]
                         if byte >= 0xC2 && (byte == 0xC5 || byte == 0xE2 || byte == 0xC2 || byte == 0xEF) {
-                            // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA; the
-                            // invisible format characters are C2 AD, E2 80 8B, E2 81 A0, EF BB BF.
+                            // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
                             let second = index + 1 < count ? bytes[index + 1] : 0
                             let third = index + 2 < count ? bytes[index + 2] : 0
                             switch (byte, second, third) {
-                            case (0xC5, 0xBF, _), (0xC2, 0xAD, _), (0xE2, 0x84, 0xAA), (0xE2, 0x80, 0x8B), (0xE2, 0x81, 0xA0),
-                                 (0xEF, 0xBB, 0xBF):
+                            case (0xC5, 0xBF, _), (0xE2, 0x84, 0xAA):
                                 return false
-                            default: break
+                            default:
+                                let invisible = Self.invisibleCharacterLength(byte, second, third)
+                                if invisible > 0 {
+                                    index &+= invisible
+                                    continue
+                                }
                             }
                         }
                         let next = Int(transitions[row &+ Int(classes[Int(byte)])])
@@ -179,6 +187,34 @@ public struct Prefilter: Sendable {
         distinct.reserveCapacity(sorted.count)
         for pair in sorted where distinct.last != pair { distinct.append(pair) }
         return distinct
+    }
+
+    /// The length of the invisible format character that starts with
+    /// `first`, `second`, `third` (C2 AD, E2 80 8B, E2 81 A0, EF BB BF), or 0.
+    @inline(__always)
+    private static func invisibleCharacterLength(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+        switch (first, second, third) {
+        case (0xC2, 0xAD, _): 2
+        case (0xE2, 0x80, 0x8B), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF): 3
+        default: 0
+        }
+    }
+
+    /// `literal` without its invisible format characters.
+    private static func withoutInvisibleCharacters(_ literal: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = 0
+        while index < literal.count {
+            let invisible = invisibleCharacterLength(literal[index], index + 1 < literal.count ? literal[index + 1] : 0,
+                                                     index + 2 < literal.count ? literal[index + 2] : 0)
+            if invisible > 0 {
+                index += invisible
+            } else {
+                out.append(literal[index])
+                index += 1
+            }
+        }
+        return out
     }
 
     static func lowercased(_ byte: UInt8) -> UInt8 {
