@@ -104,10 +104,12 @@ import Testing
               - {id: ru, match: {keywords: [читайте также]}}
             """
         let rules = try Support.rules(yaml, files: ["k.txt": "we use cookies\nchúng tôi sử dụng cookie\n"])
+        // Lines 10 and 11: invisible characters, which keywords skip and regexes see.
         let text = "Body.\nWe use cookies here.\nCHÚNG TÔI SỬ DỤNG COOKIE\nĐỌC THÊM: x\nread MORE\nNothing.\nWe use coo\u{212A}ies\nĐỒ ĐỒ, Đồ đỒ\nЧИТАЙТЕ ТАКЖЕ: x"
+            + "\nWe\u{200B} use cook\u{AD}ies\nRead\u{AD} more"
         let findings = Scanner(ruleSet: try RuleSet(rules: rules)).scan(Document(name: "d", bytes: Array(text.utf8))).findings
         #expect(Support.spans(findings) == ["2:1-2:15 cookie", "3:1-3:25 cookie", "4:1-4:9 more", "5:1-5:10 more", "7:1-7:15 cookie",
-                                            "8:1-8:6 spam", "8:8-8:13 spam", "9:1-9:14 ru"])
+                                            "8:1-8:6 spam", "8:8-8:13 spam", "9:1-9:14 ru", "10:1-10:17 cookie"])
     }
 
     /// Hits come unit by unit (units ascending, rules in any order, with
