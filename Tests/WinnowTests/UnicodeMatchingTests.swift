@@ -146,6 +146,15 @@ import Testing
         #expect(try spans("Read\u{200B}more", rule(#"{regex: ['\x{200B}']}"#)) == ["1:5-1:6 r"])
     }
 
+    @Test func prefilterKnowsTheInvisibleCharactersByTheirBytes() {
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8) + [0, 0]
+            let length = Prefilter.invisibleCharacterLength(bytes[0], bytes[1], bytes[2])
+            #expect(length == (NormalizedText.isInvisibleFormatCharacter(value) ? bytes.count - 2 : 0), "\(value)")
+        }
+    }
+
     @Test func prefilterPassesOverInvisibleCharacters() throws {
         let rules = try Support.rules(rule("{keywords: [cookies]}"))
         let prefilter = Prefilter(rules: rules)

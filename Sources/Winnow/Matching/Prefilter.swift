@@ -190,9 +190,11 @@ public struct Prefilter: Sendable {
     }
 
     /// The length of the invisible format character that starts with
-    /// `first`, `second`, `third` (C2 AD, E2 80 8B, E2 81 A0, EF BB BF), or 0.
+    /// `first`, `second`, `third` (C2 AD, E2 80 8B, E2 81 A0, EF BB BF: the
+    /// UTF-8 of ``NormalizedText/isInvisibleFormatCharacter(_:)``'s
+    /// characters, which a test checks), or 0.
     @inline(__always)
-    private static func invisibleCharacterLength(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+    static func invisibleCharacterLength(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
         switch (first, second, third) {
         case (0xC2, 0xAD, _): 2
         case (0xE2, 0x80, 0x8B), (0xE2, 0x81, 0xA0), (0xEF, 0xBB, 0xBF): 3
