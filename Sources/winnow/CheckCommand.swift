@@ -72,11 +72,7 @@ struct CheckCommand: ParsableCommand {
             if writeBaseline != nil {
                 recorded += Baseline.entries(of: file, root: root)
             } else if let writer {
-                do {
-                    try writer.add(file)
-                } catch {
-                    throw run.stop(error)
-                }
+                try add(writer.maker.entry(for: file))
             } else {
                 files.append(file)
             }
