@@ -66,6 +66,10 @@ import Testing
             "test.yml:3:5: rule 'a': unknown key 'colour' in a rule (allowed: action, category, description, examples, id, languages, match, message, prose, replacement, scan_code, scope, severity, unless, when)")
         #expect(error("rules:\n  - id: a\n    match: {keyword: [x]}\n") ==
             "test.yml:3:13: rule 'a': unknown key 'keyword' in 'match' (did you mean 'keywords'?)")
+        #expect(error("rules:\n  - id: a\n    regex: ['x']\n") ==
+            "test.yml:3:5: rule 'a': 'regex' goes under 'match' (match: {regex: …})")
+        #expect(error("rules:\n  - id: a\n    match: {keywords: [x]}\n    max_chars: 9\n") ==
+            "test.yml:4:5: rule 'a': 'max_chars' goes under 'when' (when: {max_chars: …})")
         #expect(error("version: 1\nrules: []\n") ==
             "test.yml:1:1: unknown key 'version' in the file (allowed: rules)")
     }

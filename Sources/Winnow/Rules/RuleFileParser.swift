@@ -60,6 +60,12 @@ struct RuleFileParser {
         guard !id.isEmpty, id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
             throw yaml.error(at: idNode, rule: nil, "rule id '\(id)' must use only a-z, 0-9 and '-'")
         }
+        // A key of `match` or `when` written on the rule itself is the likely slip, not a misspelling.
+        for (key, _) in pairs {
+            guard let name = key.string, !Self.ruleKeys.contains(name) else { continue }
+            let clause = Self.matchKeys.contains(name) ? "match" : Self.whenKeys.contains(name) ? "when" : nil
+            if let clause { throw yaml.error(at: key, rule: id, "'\(name)' goes under '\(clause)' (\(clause): {\(name): …})") }
+        }
         _ = try yaml.mapping(node, keys: Self.ruleKeys, what: "a rule", rule: id)
 
         let caseSensitive = try yaml.bool(map["match"]?.mapping.map(YAMLMapping.init)?["case_sensitive"], rule: id, key: "case_sensitive") ?? false
