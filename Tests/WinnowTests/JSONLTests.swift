@@ -152,9 +152,10 @@ import Testing
         let input = Array((lines.joined(separator: "\n") + "\n").utf8)
         func events(threads: Int) throws -> [String] {
             var remaining = input[...]
-            var reader = SegmentReader(segmentSize: 256) { count in
+            var reader = SegmentReader(segmentSize: 256) { buffer, count in
                 defer { remaining = remaining.dropFirst(count) }
-                return Array(remaining.prefix(count))
+                buffer += remaining.prefix(count)
+                return !remaining.isEmpty
             }
             var seen: [String] = []
             try pipeline(threads).run(name: "in.jsonl", reader: &reader, cleaning: true) { event in

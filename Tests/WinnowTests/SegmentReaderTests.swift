@@ -5,10 +5,11 @@ import Testing
     /// A reader over `bytes` that hands out at most `chunk` bytes a read.
     private func reader(_ bytes: [UInt8], segmentSize: Int, chunk: Int = 3) -> SegmentReader {
         var position = 0
-        return SegmentReader(segmentSize: segmentSize) { count in
+        return SegmentReader(segmentSize: segmentSize) { buffer, count in
             let end = min(bytes.count, position + min(count, chunk))
             defer { position = end }
-            return Array(bytes[position..<end])
+            buffer += bytes[position..<end]
+            return end > position
         }
     }
 
@@ -81,10 +82,11 @@ import Testing
     private func run(_ text: String, segmentSize: Int) throws -> (events: [String], clean: String, findings: [Finding]) {
         let bytes = Array(text.utf8)
         var position = 0
-        var reader = SegmentReader(segmentSize: segmentSize) { count in
+        var reader = SegmentReader(segmentSize: segmentSize) { buffer, count in
             let end = min(bytes.count, position + count)
             defer { position = end }
-            return Array(bytes[position..<end])
+            buffer += bytes[position..<end]
+            return end > position
         }
         let pipeline = InputPipeline(scanner: Scanner(ruleSet: try RuleSet(rules: try Support.rules(yaml))))
         var events: [String] = [], clean: [UInt8] = [], findings: [Finding] = []

@@ -83,30 +83,72 @@ public struct InputFile: Sendable, Equatable {
         var inflater: Gzip.Inflater?
         var started = false
         let what = isStandardInput ? "standard input" : "file"
-        return SegmentReader(segmentSize: segmentSize) { count throws(InputError) in
+        return SegmentReader(segmentSize: segmentSize) { buffer, count throws(InputError) in
             do {
+                if !started {
+                    started = true
+                    let start = buffer.count
+                    guard try Self.append(from: handle.fileDescriptor, to: &buffer, upTo: count) > 0 else { return false }
+                    guard Gzip.isCompressed(buffer[start...]) else { return true }
+                    let raw = Array(buffer[start...])
+                    buffer.removeSubrange(start...)
+                    inflater = Gzip.Inflater()
+                    buffer += try inflater!.inflate(raw)
+                    if buffer.count > start { return true }
+                }
+                guard let inflater else { return try Self.append(from: handle.fileDescriptor, to: &buffer, upTo: count) > 0 }
                 while true {
-                    let raw = [UInt8](try handle.read(upToCount: inflater == nil ? count : 1 << 20) ?? Data())
-                    if !started {
-                        started = true
-                        if Gzip.isCompressed(raw) { inflater = Gzip.Inflater() }
-                    }
-                    guard let inflater else { return raw }
-                    if raw.isEmpty {
+                    var raw: [UInt8] = []
+                    guard try Self.append(from: handle.fileDescriptor, to: &raw, upTo: 1 << 20) > 0 else {
                         guard inflater.isComplete else { throw GzipError(message: "the gzip data ends early") }
-                        return []
+                        return false
                     }
                     let bytes = try inflater.inflate(raw)
-                    if !bytes.isEmpty { return bytes }
+                    if !bytes.isEmpty {
+                        buffer += bytes
+                        return true
+                    }
                 }
             } catch let error as GzipError {
                 throw InputError(path: path, message: "cannot decompress \(what): \(error.message)")
             } catch {
-                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-                let cause = underlying.map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+                let cause = (error as? ReadFailure).map { String(cString: strerror($0.code)) } ?? "\(error)"
                 throw InputError(path: path, message: "cannot read \(what): \(cause)")
             }
         }
+    }
+
+    /// Appends to `buffer` up to `count` bytes read from `descriptor`
+    /// (fewer only at the end of the input) and returns how many. The bytes
+    /// are read straight into the buffer's storage, grown a step at a time
+    /// so that a small file does not cost a whole window.
+    /// - Throws: ``ReadFailure`` with `errno` when `read(2)` fails.
+    private static func append(from descriptor: Int32, to buffer: inout [UInt8], upTo count: Int) throws -> Int {
+        var total = 0
+        while total < count {
+            let start = buffer.count
+            let step = min(count - total, max(64 << 10, buffer.capacity - start))
+            buffer.append(contentsOf: repeatElement(0, count: step))
+            var code: Int32 = 0
+            let got = buffer.withUnsafeMutableBufferPointer { storage in
+                let got = read(descriptor, storage.baseAddress! + start, step)
+                if got < 0 { code = errno }
+                return got
+            }
+            buffer.removeLast(step - max(got, 0))
+            if got < 0 {
+                if code == EINTR { continue }
+                throw ReadFailure(code: code)
+            }
+            if got == 0 { break }
+            total += got
+        }
+        return total
+    }
+
+    /// A failed `read(2)`, with its `errno`.
+    private struct ReadFailure: Error {
+        let code: Int32
     }
 }
 

@@ -12,7 +12,7 @@
 public struct SegmentReader {
     /// The largest segment and the longest line that is matched, in bytes.
     public let segmentSize: Int
-    private let read: (Int) throws -> [UInt8]
+    private let read: (inout [UInt8], Int) throws -> Bool
     private var pending: [UInt8] = []
     private var endOfInput = false
     private var emitted = 0
@@ -77,10 +77,12 @@ public struct SegmentReader {
         public let isStart: Bool
     }
 
-    /// - Parameter read: returns the next bytes of the input, about the given
-    ///   number (fewer, or more when it decompresses), and an empty array
-    ///   only at the end of the input.
-    public init(segmentSize: Int = 16 << 20, read: @escaping (Int) throws -> [UInt8]) {
+    /// - Parameter read: appends the next bytes of the input to the buffer,
+    ///   about the given number (fewer, or more when it decompresses), and
+    ///   returns false, having appended nothing, only at the end of the input.
+    ///   Bytes go straight into the buffer that becomes the next segment, so
+    ///   a large input's bytes are copied once on their way to a segment.
+    public init(segmentSize: Int = 16 << 20, read: @escaping (inout [UInt8], Int) throws -> Bool) {
         self.segmentSize = segmentSize
         self.read = read
     }
@@ -105,8 +107,14 @@ public struct SegmentReader {
         } else {
             return .longLine(longLineChunk())
         }
-        let bytes = Array(pending[..<cut])
-        pending.removeFirst(cut)
+        // The pending buffer becomes the segment; the bytes after the cut
+        // start the next one, which is made a window's size at once when
+        // this one was cut short of the input's end.
+        var bytes = pending
+        pending = []
+        if cut < bytes.count { pending.reserveCapacity(segmentSize + 1) }
+        pending += bytes[cut...]
+        bytes.removeSubrange(cut...)
         let segment = Segment(name: name, bytes: bytes, byteOffset: emitted, lineOffset: linesEmitted,
                               isFirst: emitted == 0, isLast: endOfInput && pending.isEmpty)
         emitted += cut
@@ -114,7 +122,6 @@ public struct SegmentReader {
         return .segment(segment)
     }
 
-    /// Reads until one byte more than a window is pending, or the input ends.
     /// The number of lines of `bytes` as ``Line`` splits them: LF, CRLF and
     /// a lone CR end a line, and an unterminated last line counts.
     static func lineCount(_ bytes: [UInt8]) -> Int {
@@ -131,10 +138,10 @@ public struct SegmentReader {
         return count
     }
 
+    /// Reads until one byte more than a window is pending, or the input ends.
     private mutating func fill() throws {
         while !endOfInput && pending.count <= segmentSize {
-            let chunk = try read(segmentSize + 1 - pending.count)
-            if chunk.isEmpty { endOfInput = true } else { pending += chunk }
+            endOfInput = try !read(&pending, segmentSize + 1 - pending.count)
         }
     }
 
@@ -142,19 +149,21 @@ public struct SegmentReader {
     /// second half, else after its last line end; `nil` when it has none.
     private func cutPosition() -> Int? {
         var lineStart = 0, lastEnd: Int?, lastParagraphEnd: Int?
-        var index = 0
         let limit = min(segmentSize, pending.count)
-        while index < limit {
-            let byte = pending[index]
-            guard byte == 0x0A || byte == 0x0D else { index += 1; continue }
-            let end = index + terminatorLength(at: index)
-            guard end <= limit else { break }
-            if end >= segmentSize / 2, pending[lineStart..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                lastParagraphEnd = end
+        pending.withUnsafeBufferPointer { buffer in
+            var index = ByteSearch.firstControl(buffer, from: 0)
+            while index < limit {
+                let byte = buffer[index]
+                guard byte == 0x0A || byte == 0x0D else { index = ByteSearch.firstControl(buffer, from: index + 1); continue }
+                let end = index + terminatorLength(at: index)
+                guard end <= limit else { break }
+                if end >= segmentSize / 2, buffer[lineStart..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    lastParagraphEnd = end
+                }
+                lastEnd = end
+                lineStart = end
+                index = ByteSearch.firstControl(buffer, from: end)
             }
-            lastEnd = end
-            lineStart = end
-            index = end
         }
         return lastParagraphEnd ?? lastEnd
     }

@@ -157,7 +157,7 @@ public struct JSONLPipeline: Sendable {
                                summarize: @escaping @Sendable ([Finding], Document) -> Summary?) -> [[(Event, Summary?)]] {
         OrderedParallelMap.map(count: lines.count, threads: threads, placeholder: [], state: { scanner.makeScratch() }) { index, scratch in
             let line = lines[index]
-            return events(Array(bytes[line.start..<line.end]), contentEnd: line.contentEnd - line.start,
+            return events(bytes[line.start..<line.end], contentEnd: line.contentEnd,
                           number: firstLine + index, name: name, cleaning: cleaning, scratch: scratch).map { event in
                 guard case .findings(let findings, let document, _) = event else { return (event, nil) }
                 return (event, summarize(findings, document))
@@ -167,11 +167,15 @@ public struct JSONLPipeline: Sendable {
 
     /// The events of one line: a blank line passes, a malformed one is
     /// reported, a record is scanned (and cleaned).
-    private func events(_ raw: [UInt8], contentEnd: Int, number: Int, name: String, cleaning: Bool,
+    /// `line` is a slice of its segment (indices are the segment's) and
+    /// `contentEnd` where its terminator begins; it is copied only into
+    /// the events that carry it.
+    private func events(_ line: ArraySlice<UInt8>, contentEnd: Int, number: Int, name: String, cleaning: Bool,
                         scratch: MatchScratch) -> [Event] {
         // A UTF-8 byte order mark before the first record is kept, not parsed.
-        let bom = number == 1 && raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let content = raw[bom..<contentEnd]
+        let bom = line.startIndex + (number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        let content = line[bom..<contentEnd]
+        var raw: [UInt8] { Array(line) }
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             return cleaning ? [.output(raw)] : []  // a blank line is not a record
         }
@@ -188,12 +192,12 @@ public struct JSONLPipeline: Sendable {
         var events: [Event] = document.firstInvalidUTF8Offset.map { [.invalidUTF8(line: number, offset: $0)] } ?? []
         if idField != nil && id == nil { events.append(.missingID(line: number)) }
         if !result.limitHits.isEmpty { events.append(.limitHits(result.limitHits)) }
-        events.append(.findings(result.findings, document: document, lineLength: raw.count))
+        events.append(.findings(result.findings, document: document, lineLength: line.count))
         guard cleaning else { return events }
         let clean = Cleaner.clean(document, findings: result.findings)
         if let rejection = clean.rejection { return events + [.rejected(rejection, line: raw)] }
         guard clean.bytes != text else { return events + [.output(raw)] }
         return events + [.removed(clean.removed, document: document),
-                         .output(raw[..<bom] + record.replacing(textField, with: clean.bytes) + raw[contentEnd...])]
+                         .output(Array(line[..<bom]) + record.replacing(textField, with: clean.bytes) + line[contentEnd...])]
     }
 }
