@@ -87,8 +87,8 @@ import Testing
         func hits(_ text: String) -> (Set<Int>, Bool) {
             var found: Set<Int> = []
             let bytes = Array(text.utf8)
-            let safe = bytes.withUnsafeBufferPointer { prefilter.scan($0) { found.insert($0) } }
-            return (found, safe)
+            let unsafeUnits = bytes.withUnsafeBufferPointer { prefilter.scan($0, units: [0..<bytes.count]) { rule, _ in found.insert(rule) } }
+            return (found, unsafeUnits.isEmpty)
         }
         #expect(hits("WE USE COOKIES.") == ([0], true))
         #expect(hits("No notice here.") == ([], true))
@@ -126,5 +126,29 @@ import Testing
         }
         #expect(Prefilter.groupedByRule(pairs, ruleCount: ruleCount) == Array(Set(pairs)).sorted())
         #expect(Prefilter.groupedByRule([], ruleCount: ruleCount) == [])
+    }
+
+    /// Units are scanned in one call over the document's bytes; each hit
+    /// and each unsafe unit must be the unit's own.
+    @Test func unitsScannedTogetherKeepTheirOwnHits() throws {
+        let prefilter = Prefilter(rules: try Support.rules("""
+            rules:
+              - {id: cookie, match: {keywords: [cookies]}}
+              - {id: more, match: {regex: ['read more']}}
+            """))
+        let lines = ["", "Read more", "We use cookies", "x", "plain text of some length", "coo\u{212A}ies read more",
+                     "cookies and read more", "", "COOKIES", "nothing", "a longer line that ends with cookies"]
+        let text = Array(lines.joined(separator: "\n").utf8)
+        var units: [Range<Int>] = [], start = 0
+        for line in lines {
+            units.append(start..<(start + line.utf8.count))
+            start += line.utf8.count + 1
+        }
+        var found: Set<String> = []
+        let unsafeUnits = text.withUnsafeBufferPointer { buffer in
+            prefilter.scan(buffer, units: units) { rule, unit in found.insert("\(unit):\(rule)") }
+        }
+        #expect(found == ["1:1", "2:0", "6:0", "6:1", "8:0", "10:0"])
+        #expect(unsafeUnits == [5])
     }
 }

@@ -161,8 +161,10 @@ import Testing
         #expect(prefilter.gated == [true])
         func hits(_ text: String) -> ([Int], Bool) {
             var found: [Int] = []
-            let safe = Array(text.utf8).withUnsafeBufferPointer { prefilter.scan($0) { found.append($0) } }
-            return (found, safe)
+            let unsafeUnits = Array(text.utf8).withUnsafeBufferPointer {
+                prefilter.scan($0, units: [0..<$0.count]) { rule, _ in found.append(rule) }
+            }
+            return (found, unsafeUnits.isEmpty)
         }
         for text in ["Coo\u{AD}kies", "Coo\u{200B}kies", "Coo\u{2060}kies", "Coo\u{FEFF}kies", "\u{AD}Cookies\u{AD}", "Cookies"] {
             #expect(hits(text) == ([0], true), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
@@ -174,7 +176,7 @@ import Testing
         let written = Prefilter(rules: try Support.rules(rule("{regex: ['Coo\u{AD}kies']}")))
         #expect(written.gated == [true])
         var found: [Int] = []
-        #expect(Array("cookies".utf8).withUnsafeBufferPointer { written.scan($0) { found.append($0) } })
+        #expect(Array("cookies".utf8).withUnsafeBufferPointer { written.scan($0, units: [0..<7]) { rule, _ in found.append(rule) } } == [])
         #expect(found == [0])
         #expect(Prefilter(rules: try Support.rules(rule("{regex: ['\u{200B}']}"))).gated == [false])
     }

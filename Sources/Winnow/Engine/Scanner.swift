@@ -306,14 +306,12 @@ private final class UnitEvaluator {
         if let pairs = prefilterHits[scope.slot] { return pairs }
         let units = units(of: scope)
         var pairs: [UInt64] = []
-        for (unitIndex, unit) in units.enumerated() {
-            let safe = text.withBytes(of: unit.bytes, in: .nfc) { subject, _ in
-                prefilter.scan(subject) { rule in pairs.append(UInt64(rule) << 32 | UInt64(unitIndex)) }
-            }
-            if !safe {
-                for rule in prefilter.gated.indices where prefilter.gated[rule] {
-                    pairs.append(UInt64(rule) << 32 | UInt64(unitIndex))
-                }
+        let unsafeUnits = text.withBytes(of: units.map(\.bytes), in: .nfc) { subject, ranges in
+            prefilter.scan(subject, units: ranges) { rule, unit in pairs.append(UInt64(rule) << 32 | UInt64(unit)) }
+        }
+        for unitIndex in unsafeUnits {
+            for rule in prefilter.gated.indices where prefilter.gated[rule] {
+                pairs.append(UInt64(rule) << 32 | UInt64(unitIndex))
             }
         }
         let distinct = Prefilter.groupedByRule(pairs, ruleCount: prefilter.gated.count)

@@ -56,11 +56,20 @@ public struct NormalizedText {
                 try body(UnsafeBufferPointer(rebasing: buffer[range]), range.lowerBound)
             }
         }
-        let lower = Changes.lowerBound(range.lowerBound, changes.segments, from: \.original, to: \.normalized)
-        let upper = Changes.upperBound(range.upperBound, changes.segments, from: \.original, to: \.normalized)
+        let mapped = changes.normalizedRange(of: range)
         return try changes.bytes.withUnsafeBufferPointer { buffer throws(Failure) in
-            try body(UnsafeBufferPointer(rebasing: buffer[lower..<max(lower, upper)]), lower)
+            try body(UnsafeBufferPointer(rebasing: buffer[mapped]), mapped.lowerBound)
         }
+    }
+
+    /// All the bytes of `form`, passed to `body` with the range in them of
+    /// each original byte range of `ranges` (0-based), mapped as
+    /// ``withBytes(of:in:_:)`` maps one.
+    public func withBytes<Result>(of ranges: [Range<Int>], in form: Form,
+                                  _ body: (UnsafeBufferPointer<UInt8>, [Range<Int>]) -> Result) -> Result {
+        guard let changes = changes(form) else { return original.withUnsafeBufferPointer { body($0, ranges) } }
+        let mapped = ranges.map(changes.normalizedRange(of:))
+        return changes.bytes.withUnsafeBufferPointer { body($0, mapped) }
     }
 
     /// The original byte range of the byte range `range` of `form`, widened
@@ -232,6 +241,13 @@ public struct NormalizedText {
             }
             guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
             return (value, length)
+        }
+
+        /// The range of the normalized bytes for the original byte range `range`.
+        func normalizedRange(of range: Range<Int>) -> Range<Int> {
+            let lower = Self.lowerBound(range.lowerBound, segments, from: \.original, to: \.normalized)
+            let upper = Self.upperBound(range.upperBound, segments, from: \.original, to: \.normalized)
+            return lower..<max(lower, upper)
         }
 
         /// Where a range starting at `offset` of one text starts in the

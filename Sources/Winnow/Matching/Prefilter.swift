@@ -115,47 +115,54 @@ public struct Prefilter: Sendable {
         outputs = Array(ruleOutputs.joined())
     }
 
-    /// Calls `hit` with the index of every gated rule whose literal occurs in
-    /// `bytes` (possibly more than once); returns false when the unit holds
-    /// a character that makes the prefilter unsafe, and every rule must run.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, hit: (Int) -> Void) -> Bool {
+    /// Calls `hit` with the index of every gated rule whose literal occurs
+    /// in a unit, and the unit's index in `units` (possibly more than once;
+    /// units ascending); `units` are 0-based byte ranges of `text`. Returns,
+    /// ascending, the units that hold a character that makes the prefilter
+    /// unsafe, where every rule must run.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, units: [Range<Int>], hit: (_ rule: Int, _ unit: Int) -> Void) -> [Int] {
+        var unsafeUnits: [Int] = []
         foldedClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { transitions in
                 outputStart.withUnsafeBufferPointer { outputStart in
-                    var row = 0
-                    var index = 0
-                    let count = bytes.count
-                    while index < count {
-                        let byte = bytes[index]
-                        if byte >= 0xC2 && (byte == 0xC5 || byte == 0xE2 || byte == 0xC2 || byte == 0xEF) {
-                            // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
-                            let second = index + 1 < count ? bytes[index + 1] : 0
-                            let third = index + 2 < count ? bytes[index + 2] : 0
-                            switch (byte, second, third) {
-                            case (0xC5, 0xBF, _), (0xE2, 0x84, 0xAA):
-                                return false
-                            default:
-                                let invisible = Self.invisibleCharacterLength(byte, second, third)
-                                if invisible > 0 {
-                                    index &+= invisible
+                    for (unit, range) in units.enumerated() {
+                        var row = 0
+                        var index = range.lowerBound
+                        let end = range.upperBound
+                        while index < end {
+                            let byte = text[index]
+                            if byte >= 0xC2 && (byte == 0xC5 || byte == 0xE2 || byte == 0xC2 || byte == 0xEF) {
+                                // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
+                                let second = index + 1 < end ? text[index + 1] : 0
+                                let third = index + 2 < end ? text[index + 2] : 0
+                                switch (byte, second, third) {
+                                case (0xC5, 0xBF, _), (0xE2, 0x84, 0xAA):
+                                    unsafeUnits.append(unit)
+                                    index = end
                                     continue
+                                default:
+                                    let invisible = Self.invisibleCharacterLength(byte, second, third)
+                                    if invisible > 0 {
+                                        index &+= invisible
+                                        continue
+                                    }
                                 }
                             }
+                            let next = Int(transitions[row &+ Int(classes[Int(byte)])])
+                            if next >= 0 {
+                                row = next
+                            } else {
+                                row = ~next
+                                let state = row / classCount
+                                for output in Int(outputStart[state])..<Int(outputStart[state &+ 1]) { hit(Int(outputs[output]), unit) }
+                            }
+                            index &+= 1
                         }
-                        let next = Int(transitions[row &+ Int(classes[Int(byte)])])
-                        if next >= 0 {
-                            row = next
-                        } else {
-                            row = ~next
-                            let state = row / classCount
-                            for output in Int(outputStart[state])..<Int(outputStart[state &+ 1]) { hit(Int(outputs[output])) }
-                        }
-                        index &+= 1
                     }
-                    return true
                 }
             }
         }
+        return unsafeUnits
     }
 
     /// `pairs` (rule << 32 | unit, gathered unit by unit, so units ascend)
