@@ -122,45 +122,53 @@ public struct Prefilter: Sendable {
     /// unsafe, where every rule must run.
     func scan(_ text: UnsafeBufferPointer<UInt8>, units: [Range<Int>], hit: (_ rule: Int, _ unit: Int) -> Void) -> [Int] {
         var unsafeUnits: [Int] = []
+        // The states where a literal ended, with their units (state << 32 |
+        // unit): the loop only records them, as a call inside it would keep
+        // the automaton's state in memory rather than in a register.
+        var ends = [UInt64](repeating: 0, count: 64)
+        var endCount = 0
         foldedClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { transitions in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    for (unit, range) in units.enumerated() {
-                        var row = 0
-                        var index = range.lowerBound
-                        let end = range.upperBound
-                        while index < end {
-                            let byte = text[index]
-                            if byte >= 0xC2 && (byte == 0xC5 || byte == 0xE2 || byte == 0xC2 || byte == 0xEF) {
-                                // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
-                                let second = index + 1 < end ? text[index + 1] : 0
-                                let third = index + 2 < end ? text[index + 2] : 0
-                                switch (byte, second, third) {
-                                case (0xC5, 0xBF, _), (0xE2, 0x84, 0xAA):
-                                    unsafeUnits.append(unit)
-                                    index = end
+                for (unit, range) in units.enumerated() {
+                    var row = 0
+                    var index = range.lowerBound
+                    let end = range.upperBound
+                    while index < end {
+                        let byte = text[index]
+                        if byte >= 0xC2 && (byte == 0xC5 || byte == 0xE2 || byte == 0xC2 || byte == 0xEF) {
+                            // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
+                            let second = index + 1 < end ? text[index + 1] : 0
+                            let third = index + 2 < end ? text[index + 2] : 0
+                            switch (byte, second, third) {
+                            case (0xC5, 0xBF, _), (0xE2, 0x84, 0xAA):
+                                unsafeUnits.append(unit)
+                                index = end
+                                continue
+                            default:
+                                let invisible = Self.invisibleCharacterLength(byte, second, third)
+                                if invisible > 0 {
+                                    index &+= invisible
                                     continue
-                                default:
-                                    let invisible = Self.invisibleCharacterLength(byte, second, third)
-                                    if invisible > 0 {
-                                        index &+= invisible
-                                        continue
-                                    }
                                 }
                             }
-                            let next = Int(transitions[row &+ Int(classes[Int(byte)])])
-                            if next >= 0 {
-                                row = next
-                            } else {
-                                row = ~next
-                                let state = row / classCount
-                                for output in Int(outputStart[state])..<Int(outputStart[state &+ 1]) { hit(Int(outputs[output]), unit) }
-                            }
-                            index &+= 1
                         }
+                        let next = Int(transitions[row &+ Int(classes[Int(byte)])])
+                        index &+= 1
+                        if next >= 0 {
+                            row = next
+                            continue
+                        }
+                        row = ~next
+                        if endCount == ends.count { ends += ends }
+                        ends[endCount] = UInt64(row / classCount) << 32 | UInt64(unit)
+                        endCount &+= 1
                     }
                 }
             }
+        }
+        for end in ends[..<endCount] {
+            let state = Int(end >> 32), unit = Int(end & 0xFFFF_FFFF)
+            for output in Int(outputStart[state])..<Int(outputStart[state + 1]) { hit(Int(outputs[output]), unit) }
         }
         return unsafeUnits
     }
