@@ -120,57 +120,158 @@ public struct Prefilter: Sendable {
     /// units ascending); `units` are 0-based byte ranges of `text`. Returns,
     /// ascending, the units that hold a character that makes the prefilter
     /// unsafe, where every rule must run.
+    ///
+    /// The table outgrows the first-level cache with a few dozen rules, so
+    /// each byte's step waits on a load from a slower one, and the next
+    /// step needs its result. The units are therefore read as two lanes,
+    /// the first half of their bytes and the second, a byte of each in
+    /// turn, so that the processor overlaps the two lanes' loads
+    /// (interleaved automata). The loop that does so holds the lanes in
+    /// registers and stops for anything but a plain step: a unit's end, a
+    /// literal's end, a character that needs a look (``Lane``).
     func scan(_ text: UnsafeBufferPointer<UInt8>, units: [Range<Int>], hit: (_ rule: Int, _ unit: Int) -> Void) -> [Int] {
-        var unsafeUnits: [Int] = []
-        // The states where a literal ended, with their units (state << 32 |
-        // unit): the loop only records them, as a call inside it would keep
-        // the automaton's state in memory rather than in a register.
-        var ends = [UInt64](repeating: 0, count: 64)
-        var endCount = 0
+        var total = 0
+        for range in units { total += range.count }
+        var split = 0, before = 0
+        while split < units.count && 2 * (before + units[split].count) <= total {
+            before += units[split].count
+            split += 1
+        }
+        var first = Lane(units: 0..<split), second = Lane(units: split..<units.count)
         foldedClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { transitions in
-                for (unit, range) in units.enumerated() {
-                    var row = 0
-                    var index = range.lowerBound
-                    let end = range.upperBound
-                    while index < end {
-                        let byte = text[index]
-                        if byte >= 0xC2 && (byte == 0xC5 || byte == 0xE2 || byte == 0xC2 || byte == 0xEF) {
-                            // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
-                            let second = index + 1 < end ? text[index + 1] : 0
-                            let third = index + 2 < end ? text[index + 2] : 0
-                            switch (byte, second, third) {
-                            case (0xC5, 0xBF, _), (0xE2, 0x84, 0xAA):
-                                unsafeUnits.append(unit)
-                                index = end
-                                continue
-                            default:
-                                let invisible = Self.invisibleCharacterLength(byte, second, third)
-                                if invisible > 0 {
-                                    index &+= invisible
-                                    continue
-                                }
-                            }
-                        }
-                        let next = Int(transitions[row &+ Int(classes[Int(byte)])])
-                        index &+= 1
-                        if next >= 0 {
-                            row = next
-                            continue
-                        }
-                        row = ~next
-                        if endCount == ends.count { ends += ends }
-                        ends[endCount] = UInt64(row / classCount) << 32 | UInt64(unit)
-                        endCount &+= 1
+                let automaton = Automaton(text: text, classes: classes, transitions: transitions, classCount: classCount)
+                while !first.isDone && !second.isDone {
+                    var one = first.position, two = second.position, oneRow = first.row, twoRow = second.row
+                    let oneEnd = first.end, twoEnd = second.end
+                    while one < oneEnd && two < twoEnd {
+                        let oneByte = text[one], twoByte = text[two]
+                        if Self.needsLook(oneByte) || Self.needsLook(twoByte) { break }
+                        let oneNext = Int(transitions[oneRow &+ Int(classes[Int(oneByte)])])
+                        let twoNext = Int(transitions[twoRow &+ Int(classes[Int(twoByte)])])
+                        if oneNext | twoNext < 0 { break }
+                        oneRow = oneNext
+                        twoRow = twoNext
+                        one &+= 1
+                        two &+= 1
                     }
+                    first.position = one
+                    first.row = oneRow
+                    second.position = two
+                    second.row = twoRow
+                    automaton.step(&first, units: units)
+                    automaton.step(&second, units: units)
+                }
+                // One lane is done; the other goes on alone.
+                for lane in [0, 1] {
+                    var alone = lane == 0 ? first : second
+                    while !alone.isDone {
+                        var position = alone.position, row = alone.row
+                        let end = alone.end
+                        while position < end {
+                            let byte = text[position]
+                            if Self.needsLook(byte) { break }
+                            let next = Int(transitions[row &+ Int(classes[Int(byte)])])
+                            if next < 0 { break }
+                            row = next
+                            position &+= 1
+                        }
+                        alone.position = position
+                        alone.row = row
+                        automaton.step(&alone, units: units)
+                    }
+                    if lane == 0 { first = alone } else { second = alone }
                 }
             }
         }
-        for end in ends[..<endCount] {
-            let state = Int(end >> 32), unit = Int(end & 0xFFFF_FFFF)
-            for output in Int(outputStart[state])..<Int(outputStart[state + 1]) { hit(Int(outputs[output]), unit) }
+        for lane in [first, second] {
+            for end in lane.literalEnds {
+                let state = Int(end >> 32), unit = Int(end & 0xFFFF_FFFF)
+                for output in Int(outputStart[state])..<Int(outputStart[state + 1]) { hit(Int(outputs[output]), unit) }
+            }
         }
-        return unsafeUnits
+        return first.unsafeUnits + second.unsafeUnits
+    }
+
+    /// Whether `byte` may start a character that the automaton does not
+    /// simply step over: an invisible format character or one that makes
+    /// the prefilter unsafe (C2, C5, E2 and EF lead them all).
+    @inline(__always)
+    private static func needsLook(_ byte: UInt8) -> Bool {
+        byte >= 0xC2 && (byte == 0xC5 || byte == 0xE2 || byte == 0xC2 || byte == 0xEF)
+    }
+
+    /// One of ``scan(_:units:hit:)``'s lanes: a run of units read in order.
+    private struct Lane {
+        /// The index of the unit being read, and the end of the lane's units.
+        var unit: Int
+        let lastUnit: Int
+        /// The offset of the next byte, the unit's end, and the automaton's
+        /// state as its row in the table.
+        var position = 0, end = 0, row = 0
+        /// Where literals ended: state << 32 | unit, units ascending.
+        var literalEnds: [UInt64] = []
+        var unsafeUnits: [Int] = []
+
+        init(units: Range<Int>) {
+            unit = units.lowerBound - 1
+            lastUnit = units.upperBound
+        }
+
+        var isDone: Bool { unit >= lastUnit }
+    }
+
+    /// The tables, borrowed for one scan.
+    private struct Automaton {
+        let text: UnsafeBufferPointer<UInt8>
+        let classes: UnsafeBufferPointer<UInt8>
+        let transitions: UnsafeBufferPointer<Int32>
+        let classCount: Int
+
+        /// Moves `lane` on by one step that the plain loop stopped at: to
+        /// its next unit at a unit's end (the first call starts the first);
+        /// over an invisible format character, which the automaton passes
+        /// over; to the unit's end at a character that makes the prefilter
+        /// unsafe, recording the unit; else over one byte, recording a
+        /// literal that ends there.
+        func step(_ lane: inout Lane, units: [Range<Int>]) {
+            let index = lane.position, end = lane.end
+            if index >= end {
+                lane.unit += 1
+                if lane.unit < lane.lastUnit {
+                    lane.position = units[lane.unit].lowerBound
+                    lane.end = units[lane.unit].upperBound
+                    lane.row = 0
+                }
+                return
+            }
+            let byte = text[index]
+            if Prefilter.needsLook(byte) {
+                // U+017F LONG S is C5 BF; U+212A KELVIN SIGN is E2 84 AA.
+                let second = index + 1 < end ? text[index + 1] : 0
+                let third = index + 2 < end ? text[index + 2] : 0
+                switch (byte, second, third) {
+                case (0xC5, 0xBF, _), (0xE2, 0x84, 0xAA):
+                    lane.unsafeUnits.append(lane.unit)
+                    lane.position = end
+                    return
+                default:
+                    let invisible = Prefilter.invisibleCharacterLength(byte, second, third)
+                    if invisible > 0 {
+                        lane.position = index + invisible
+                        return
+                    }
+                }
+            }
+            let next = Int(transitions[lane.row + Int(classes[Int(byte)])])
+            lane.position = index + 1
+            if next >= 0 {
+                lane.row = next
+            } else {
+                lane.row = ~next
+                lane.literalEnds.append(UInt64(lane.row / classCount) << 32 | UInt64(lane.unit))
+            }
+        }
     }
 
     /// `pairs` (rule << 32 | unit, gathered unit by unit, so units ascend)
