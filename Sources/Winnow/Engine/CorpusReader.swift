@@ -28,7 +28,7 @@ public struct CorpusReader: Sendable {
 
     public let format: Format
     /// How many threads read the records of a JSON Lines segment at once
-    /// (records dealt out in turn, handed on in input order).
+    /// (records taken in chunks as threads come free, handed on in input order).
     public let threads: Int
 
     public init(format: Format, threads: Int = 1) {

@@ -8,8 +8,9 @@
 /// segments of whole lines, and a record longer than a segment is passed
 /// through unchecked, with an event that says so. The records of a segment
 /// are scanned by ``threads`` threads at once (``OrderedParallelMap``,
-/// records dealt out in turn) and their events handed on in input order, so
-/// the output is the same whatever the number of threads.
+/// records taken in chunks as threads come free) and their events handed
+/// on in input order, so the output is the same whatever the number of
+/// threads.
 public struct JSONLPipeline: Sendable {
     public let scanner: Scanner
     /// The field that holds the text (`--text-field`, default `text`).
