@@ -98,8 +98,8 @@ final class InputRun {
                     if case .binary(let offset) = kind { report(.skippedBinary(path: input.path, nulOffset: offset)) }
                     // Cleaning passes a binary input through whole.
                     if !cleaning { outcome = .skipped }
-                case .invalidUTF8(let offset):
-                    report(.invalidUTF8(path: input.path, offset: offset))
+                case .invalidUTF8(let line, let offset):
+                    report(.invalidUTF8(path: input.path, line: line, offset: offset))
                 case .limitHits(let hits):
                     for hit in hits { report(.resourceLimit(hit)) }
                 case .longLine(let line, _):
@@ -162,7 +162,7 @@ final class InputRun {
                 case .longRecord(let line):
                     report(.longLine(path: input.path, line: line))
                 case .invalidUTF8(let line, let offset):
-                    report(.invalidUTF8(path: input.path, line: line, offset: offset))
+                    report(.invalidUTF8(path: input.path, record: line, offset: offset))
                 case .missingID(let line):
                     report(.missingID(path: input.path, line: line, field: options.idField ?? ""))
                 case .limitHits(let hits):

@@ -64,7 +64,7 @@ import Testing
     private let notices = [
         Notice.malformedRecord(path: "records.jsonl", line: 6, reason: "no text"),
         Notice.skippedBinary(path: "records.jsonl:3", nulOffset: 1),
-        Notice.invalidUTF8(path: "zz.txt", offset: 4),
+        Notice.invalidUTF8(path: "zz.txt", line: 1, offset: 4),
         Notice.fileError(InputError(path: "a.txt", message: "cannot read")),
     ]
 

@@ -80,7 +80,11 @@ import Testing
 
     /// Runs the pipeline over `text` in segments of `segmentSize` bytes.
     private func run(_ text: String, segmentSize: Int) throws -> (events: [String], clean: String, findings: [Finding]) {
-        let bytes = Array(text.utf8)
+        try run(Array(text.utf8), segmentSize: segmentSize)
+    }
+
+    /// Runs the pipeline over `bytes` in segments of `segmentSize` bytes.
+    private func run(_ bytes: [UInt8], segmentSize: Int) throws -> (events: [String], clean: String, findings: [Finding]) {
         var position = 0
         var reader = SegmentReader(segmentSize: segmentSize) { buffer, count in
             let end = min(bytes.count, position + count)
@@ -99,7 +103,7 @@ import Testing
             case .documentRulesSkipped(let ids): events.append("skipped \(ids)")
             case .rejected(let finding): events.append("rejected \(finding.ruleID)")
             case .notText(let kind): events.append("not text \(kind)")
-            case .invalidUTF8(let offset): events.append("invalid \(offset)")
+            case .invalidUTF8(let line, let offset): events.append("invalid \(line)@\(offset)")
             case .limitHits(let hits): events.append("limits \(hits.map(\.ruleID))")
             }
         }
@@ -115,6 +119,14 @@ import Testing
         #expect(result.clean == "Body one.\n\nBody two is here.\n")
         #expect(result.events == ["skipped [\"stub\"]", "removed read-more 2@10", "removed read-more 5@39",
                                   "removed teaser 6@49", "removed teaser 7@54"])
+    }
+
+    /// The first bad byte is reported once, at its line and offset in the
+    /// input, although a later segment holds it; later ones are not.
+    @Test func invalidUTF8IsLocatedInTheInput() throws {
+        let bytes = Array("Body one.\nBody two.\n\nCaf".utf8) + [0xE9] + Array(" au lait\nThé".utf8) + [0xFF, 0x0A]
+        let result = try run(bytes, segmentSize: 24)
+        #expect(result.events.filter { $0.hasPrefix("invalid") } == ["invalid 4@24"])
     }
 
     @Test func tailRulesSeeOnlyTheLastSegment() throws {

@@ -20,8 +20,9 @@ public struct InputPipeline: Sendable {
         /// The input is not text (binary or UTF-16): it is not scanned. When
         /// cleaning, a binary input's bytes follow as ``output(clean:original:)``.
         case notText(InputKind)
-        /// The input's first invalid UTF-8 byte (0-based); reported once.
-        case invalidUTF8(offset: Int)
+        /// The input's first invalid UTF-8 byte: its 1-based line and
+        /// 0-based offset; reported once.
+        case invalidUTF8(line: Int, offset: Int)
         /// A segment's findings, in report order, with the segment (whose
         /// document holds the findings' lines).
         case findings([Finding], SegmentReader.Segment)
@@ -76,7 +77,8 @@ public struct InputPipeline: Sendable {
                 let document = segment.document
                 if !invalidReported, let offset = document.firstInvalidUTF8Offset {
                     invalidReported = true
-                    try emit(.invalidUTF8(offset: segment.byteOffset + offset))
+                    try emit(.invalidUTF8(line: segment.lineOffset + document.position(ofByte: offset).line,
+                                          offset: segment.byteOffset + offset))
                 }
                 let result = scanner.scan(document, isStart: segment.isFirst, isEnd: segment.isLast, repeats: repeats)
                 let shift = { (finding: Finding) in finding.shifted(lines: segment.lineOffset, bytes: segment.byteOffset) }

@@ -53,15 +53,16 @@ public struct Notice: Sendable, Equatable {
         Notice(kind: .skippedBinary, severity: .info, path: path, message: "skipped binary file (NUL byte at offset \(offset))")
     }
 
-    /// A file that is not valid UTF-8; `offset` is the 0-based offset of its first bad byte.
-    public static func invalidUTF8(path: String, offset: Int) -> Notice {
-        Notice(kind: .invalidUTF8, severity: .warning, path: path,
+    /// A file that is not valid UTF-8; `offset` is the 0-based offset of its
+    /// first bad byte, on the 1-based line `line`.
+    public static func invalidUTF8(path: String, line: Int, offset: Int) -> Notice {
+        Notice(kind: .invalidUTF8, severity: .warning, path: path, line: line,
                message: "invalid UTF-8 (first bad byte at offset \(offset)); matched as is, every byte kept")
     }
 
     /// A JSON Lines record (1-based `line`) whose text is not valid UTF-8;
     /// `offset` is the 0-based offset of the first bad byte in the decoded text.
-    public static func invalidUTF8(path: String, line: Int, offset: Int) -> Notice {
+    public static func invalidUTF8(path: String, record line: Int, offset: Int) -> Notice {
         Notice(kind: .invalidUTF8, severity: .warning, path: path, line: line,
                message: "invalid UTF-8 in the record's text (first bad byte at offset \(offset)); matched as is, every byte kept")
     }
