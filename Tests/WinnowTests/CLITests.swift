@@ -106,7 +106,7 @@ import Testing
     @Test func missingInputIsReportedAndTheOthersStillRun() throws {
         let outcome = try winnow("check", "no/such/file.txt", Self.seed)
         #expect(outcome.status == 2)
-        #expect(outcome.stderr == "no/such/file.txt: error: no such file or folder\n0 errors, 9 warnings in 1 of 1 file\n")
+        #expect(outcome.stderr == "no/such/file.txt: error: no such file or folder\n0 errors, 9 warnings in 1 of 1 file; 1 error notice\n")
         #expect(diagnostics(outcome.stdout).count == 9)
     }
 

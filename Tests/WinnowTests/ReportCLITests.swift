@@ -32,7 +32,7 @@ import Testing
         let notice = "\(input):6: error: not a JSONL record: field 'text' is not a string at byte 9\n"
         #expect(try winnow("check", "--jsonl", "--format", format, input) == Outcome(
             status: 2, stdout: try golden(expected),
-            stderr: notice + (format == "text" ? "0 errors, 12 warnings in 8 of 12 documents\n" : "")))
+            stderr: notice + (format == "text" ? "0 errors, 12 warnings in 8 of 12 documents; 1 error notice\n" : "")))
     }
 
     // --fail-on and a baseline decide the exit code of a JSONL run as of any other.

@@ -68,7 +68,7 @@ import Testing
             dangling: error: broken symbolic link or link loop
             loop: error: broken symbolic link or link loop
             missing.txt: error: no such file or folder
-            0 errors, 1 warning in 1 of 1 file
+            0 errors, 1 warning in 1 of 1 file; 3 error notices
 
             """)
         #expect(outcome.stdout.hasPrefix("ok.txt:1:1: warning: Read-more link: Read more [read-more-link]\n"))

@@ -59,9 +59,10 @@ import Testing
         #expect(TextReport.summary(of: one.totals) == "2 errors, 1 warning in 1 of 1 file")
         let files = [one.files[0], FileReport(path: "b.txt", findings: []),
                      try Support.report(Array("note\n".utf8), mixed, path: "c.txt").files[0]]
-        let skipped = Notice.skippedBinary(path: "d.bin", nulOffset: 0)
-        #expect(TextReport.summary(of: CheckReport(rules: one.rules, files: files, notices: [skipped], baselinedCount: 1).totals) ==
-            "2 errors, 1 warning, 1 info in 2 of 3 files; 1 file skipped (binary); 1 baselined finding not shown")
+        let notices = [Notice.skippedBinary(path: "d.bin", nulOffset: 0), Notice.fileError(InputError(path: "e.txt", message: "gone")),
+                       Notice.malformedRecord(path: "f.jsonl", line: 2, reason: "no text"), Notice.invalidUTF8(path: "g.txt", line: 1, offset: 0)]
+        #expect(TextReport.summary(of: CheckReport(rules: one.rules, files: files, notices: notices, baselinedCount: 1).totals) ==
+            "2 errors, 1 warning, 1 info in 2 of 3 files; 1 file skipped (binary); 2 error notices; 1 baselined finding not shown")
         #expect(TextReport.summary(of: CheckReport(rules: [], files: [], notices: []).totals) == "no findings in 0 files")
         #expect(TextReport.summary(of: one.totals, records: 1_000) == "2 errors, 1 warning in 1 of 1000 documents")
         #expect(TextReport.summary(of: ReportTotals(), records: 1) == "no findings in 1 document")

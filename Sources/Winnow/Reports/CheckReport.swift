@@ -39,7 +39,7 @@ public struct CheckReport: Sendable {
     public var totals: ReportTotals {
         var totals = ReportTotals()
         for file in files { totals.add(file) }
-        totals.skipped = notices.count(where: { $0.kind == .skippedBinary })
+        totals.count(notices)
         totals.baselined = baselinedCount
         return totals
     }
@@ -63,6 +63,10 @@ public struct ReportTotals: Sendable, Equatable {
     public var errors = 0, warnings = 0, info = 0
     /// Files skipped as binary.
     public var skipped = 0
+    /// Notices of severity `error` (an input that could not be read, a
+    /// malformed record, a rule stopped by a resource limit): each makes
+    /// the run exit with 2.
+    public var errorNotices = 0
     /// Findings a baseline left out.
     public var baselined = 0
 
@@ -89,7 +93,15 @@ public struct ReportTotals: Sendable, Equatable {
         warnings += other.warnings
         info += other.info
         skipped += other.skipped
+        errorNotices += other.errorNotices
         baselined += other.baselined
+    }
+
+    /// Sets what the counts say of `notices`: the files skipped as binary
+    /// and the error notices.
+    public mutating func count(_ notices: [Notice]) {
+        skipped = notices.count(where: { $0.kind == .skippedBinary })
+        errorNotices = notices.count(where: { $0.severity == .error })
     }
 
     /// The number of findings of `severity`.

@@ -128,7 +128,7 @@ public final class ReportWriter {
     /// - Throws: ``InputError`` when the spool cannot read its temporary
     ///   file, and what `output` throws.
     public func finish(notices: [Notice], to output: ([UInt8]) throws -> Void) throws {
-        totals.skipped = notices.count(where: { $0.kind == .skippedBinary })
+        totals.count(notices)
         var buffer: [UInt8] = []
         try maker.formatter.write(parts: spool, notices: CheckReport.reportOrder(notices),
                             totals: totals) { bytes in

@@ -52,8 +52,9 @@ public enum TextReport {
     /// The closing summary, such as `3 errors, 5 warnings in 2 of 14 files`:
     /// errors and warnings always, info when there is some, then the files
     /// with findings of the files scanned; `no findings in 14 files` when
-    /// there are none. Files skipped as binary and findings left out by a
-    /// baseline are added after a `;` when there are any.
+    /// there are none. Files skipped as binary, error notices (which make
+    /// the exit code 2) and findings left out by a baseline are added after
+    /// a `;` when there are any: `…; 1 error notice`.
     ///
     /// With `records`, the count of JSONL records scanned (`--jsonl`), the
     /// summary counts documents instead: `… in 2 of 14 documents`, the
@@ -66,6 +67,7 @@ public enum TextReport {
         var text = totals.filesWithFindings == 0 ? "no findings in \(scanned)"
             : "\(counts.joined(separator: ", ")) in \(totals.filesWithFindings) of \(scanned)"
         if totals.skipped > 0 { text += "; \(counted(totals.skipped, "file")) skipped (binary)" }
+        if totals.errorNotices > 0 { text += "; \(counted(totals.errorNotices, "error notice"))" }
         if totals.baselined > 0 { text += "; \(counted(totals.baselined, "baselined finding")) not shown" }
         return text
     }
