@@ -128,6 +128,53 @@ import Testing
         #expect(Prefilter.groupedByRule([], ruleCount: ruleCount) == [])
     }
 
+    /// Random units of words, literal pieces, invisible characters, Kelvin
+    /// signs and other non-ASCII: the lanes' hits must be, for each unit
+    /// without a Kelvin sign, exactly the rules whose literal occurs in the
+    /// unit with its invisible characters removed and ASCII lowercased; the
+    /// units with one are the unsafe ones. Many units, of every length, so
+    /// both lanes, their meeting and the lone lane are all exercised.
+    @Test(arguments: [1, 2, 3, 4, 5]) func lanesFindWhatANaiveSearchFinds(seed: UInt64) throws {
+        let literals = ["cookie", "read more", "ab", "…", "b\u{AD}c"]
+        let prefilter = Prefilter(rules: try Support.rules("rules:\n" + literals.enumerated().map { index, literal in
+            "  - {id: r\(index), match: {regex: ['\(literal)'], case_sensitive: true}}\n"
+        }.joined()))
+        let pieces = ["cookie", "COOK", "ie", "read", " more", "a", "b", "c", "\u{AD}", "\u{200B}", "\u{FEFF}", "\u{212A}",
+                      "…", "Đọc", "x", " ", "é"]
+        var generator = SeededGenerator(seed: seed)
+        var text: [UInt8] = [], units: [Range<Int>] = []
+        for _ in 0..<(1 + Int(generator.next() % 40)) {
+            let start = text.count
+            for _ in 0..<Int(generator.next() % 12) { text += Array(pieces[Int(generator.next() % UInt64(pieces.count))].utf8) }
+            units.append(start..<text.count)
+            text.append(0x0A)
+        }
+        var found: Set<[Int]> = []
+        let unsafeUnits = text.withUnsafeBufferPointer { buffer in
+            prefilter.scan(buffer, units: units) { rule, unit in found.insert([unit, rule]) }
+        }
+        func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+            bytes.count >= needle.count && (0...(bytes.count - needle.count)).contains { Array(bytes[$0..<($0 + needle.count)]) == needle }
+        }
+        func visible(_ text: String) -> [UInt8] {
+            Array(text.unicodeScalars.filter { !NormalizedText.isInvisibleFormatCharacter($0.value) }.map(String.init).joined().utf8)
+                .map(Prefilter.lowercased)
+        }
+        var expectedUnsafe: [Int] = [], expected: Set<[Int]> = []
+        for (unit, range) in units.enumerated() {
+            let unitText = String(decoding: text[range], as: UTF8.self)
+            if unitText.unicodeScalars.contains("\u{212A}") {
+                expectedUnsafe.append(unit)
+                continue
+            }
+            for (rule, literal) in literals.enumerated() where contains(visible(unitText), visible(literal)) {
+                expected.insert([unit, rule])
+            }
+        }
+        #expect(unsafeUnits == expectedUnsafe)
+        #expect(found.filter { !expectedUnsafe.contains($0[0]) } == expected)
+    }
+
     /// Units are scanned in one call over the document's bytes; each hit
     /// and each unsafe unit must be the unit's own.
     @Test func unitsScannedTogetherKeepTheirOwnHits() throws {
