@@ -46,6 +46,19 @@ import Testing
             (#"{"a": 1} x"#, JSONLError(offset: 9, message: "text after the object")),
             (#"{"a": [1, }"#, JSONLError(offset: 10, message: "expected a value")),
             (#"{"a": tru}"#, JSONLError(offset: 6, message: "expected a value")),
+            // Escapes and numbers as RFC 8259 writes them, in keys too: nothing is guessed or rewritten.
+            (#"{"text": "a\x41"}"#, JSONLError(offset: 11, message: "invalid escape in a string")),
+            (#"{"text": "bell \a"}"#, JSONLError(offset: 15, message: "invalid escape in a string")),
+            (#"{"te\xt": "x"}"#, JSONLError(offset: 4, message: "invalid escape in a string")),
+            (#"{"text": "short \u12"}"#, JSONLError(offset: 16, message: "\\u not followed by four hex digits")),
+            (#"{"text": "bad \uZZZZ"}"#, JSONLError(offset: 14, message: "\\u not followed by four hex digits")),
+            (#"{"n": 01}"#, JSONLError(offset: 7, message: "bad number: a leading zero")),
+            (#"{"n": -01}"#, JSONLError(offset: 8, message: "bad number: a leading zero")),
+            (#"{"n": 1.}"#, JSONLError(offset: 8, message: "bad number")),
+            (#"{"n": -}"#, JSONLError(offset: 7, message: "bad number")),
+            (#"{"n": 1e}"#, JSONLError(offset: 8, message: "bad number")),
+            (#"{"n": 1.5e+}"#, JSONLError(offset: 11, message: "bad number")),
+            (#"{"n": +1}"#, JSONLError(offset: 6, message: "expected a value")),
         ]
         for (text, error) in cases {
             #expect(throws: error, "\(text)") { try JSONLRecord(Array(text.utf8)) }
@@ -53,6 +66,8 @@ import Testing
         #expect(throws: JSONLError(offset: 9, message: "field 'text' is not a string")) {
             try JSONLRecord(Array(#"{"text": 42}"#.utf8)).string("text")
         }
+        let valid = #"{"n": [0, -0, 10, -2.50, 1e9, 1E-3, 6.02e+23], "s": "\"\\\/\b\f\n\r\t\u00e9\uD83D\uDE00"}"#
+        #expect(throws: Never.self) { try JSONLRecord(Array(valid.utf8)) }
     }
 }
 

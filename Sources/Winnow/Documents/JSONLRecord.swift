@@ -145,9 +145,7 @@ public struct JSONLRecord: Sendable {
             case UInt8(ascii: "f"): try skipWord("false")
             case UInt8(ascii: "n"): try skipWord("null")
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let start = position
-                while let next = peek, (0x30...0x39).contains(next) || [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(next) { position += 1 }
-                guard position > start else { throw error("bad number") }
+                try skipNumber()
             default:
                 throw error("expected a value")
             }
@@ -164,8 +162,18 @@ public struct JSONLRecord: Sendable {
                 position += 1
                 if byte == UInt8(ascii: "\"") { return start..<position }
                 if byte == UInt8(ascii: "\\") {
-                    guard peek != nil else { break }
-                    position += 1
+                    guard let escape = peek else { break }
+                    switch escape {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        position += 1
+                    case UInt8(ascii: "u") where position + 5 <= bytes.count
+                        && bytes[(position + 1)..<(position + 5)].allSatisfy({ $0.isHexDigit }):
+                        position += 5
+                    default:
+                        position -= 1
+                        throw error(escape == UInt8(ascii: "u") ? "\\u not followed by four hex digits" : "invalid escape in a string")
+                    }
                 } else if byte < 0x20 {
                     position -= 1
                     throw error("control character in a string")
@@ -173,6 +181,35 @@ public struct JSONLRecord: Sendable {
             }
             position = start
             throw error("unterminated string")
+        }
+
+        /// Skips a number as RFC 8259 section 6 writes it: `-`, then `0` or
+        /// digits without a leading zero, then a fraction and an exponent,
+        /// each with at least one digit.
+        private mutating func skipNumber() throws(JSONLError) {
+            if peek == UInt8(ascii: "-") { position += 1 }
+            if peek == UInt8(ascii: "0") {
+                position += 1
+                if let next = peek, next.isDigit { throw error("bad number: a leading zero") }
+            } else {
+                try skipDigits()
+            }
+            if peek == UInt8(ascii: ".") {
+                position += 1
+                try skipDigits()
+            }
+            if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+                position += 1
+                if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { position += 1 }
+                try skipDigits()
+            }
+        }
+
+        /// Skips one digit or more.
+        private mutating func skipDigits() throws(JSONLError) {
+            guard let first = peek, first.isDigit else { throw error("bad number") }
+            position += 1
+            while let next = peek, next.isDigit { position += 1 }
         }
 
         private mutating func skipWord(_ word: String) throws(JSONLError) {
@@ -318,4 +355,9 @@ enum JSONString {
         }
         out.append(UInt8(ascii: "\""))
     }
+}
+
+private extension UInt8 {
+    var isDigit: Bool { self >= 0x30 && self <= 0x39 }
+    var isHexDigit: Bool { isDigit || (self | 0x20 >= 0x61 && self | 0x20 <= 0x66) }
 }
