@@ -73,5 +73,8 @@ import Testing
         #expect(TextReport.line(for: Notice.resourceLimit(LimitHit(path: "a.txt", ruleID: "slow", line: 4, error: MatchError(code: -47)))) ==
             "a.txt:4: error: rule 'slow' stopped on a regex resource limit (PCRE2 error -47: match limit exceeded); "
             + "the line is kept and the rule goes on with the next line")
+        // A document named by an id that holds control characters stays on one line.
+        #expect(TextReport.line(for: Notice.malformedRecord(path: "a\nb\tc", line: 2, reason: "no text")) ==
+            "a\u{240A}b\u{2409}c:2: error: not a JSONL record: no text")
     }
 }

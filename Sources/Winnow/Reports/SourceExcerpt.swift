@@ -71,12 +71,18 @@ struct SourceExcerpt {
     }
 
     private static func shown(_ scalar: Unicode.Scalar) -> String {
+        if scalar == "\t" { return "\t" }
+        if let picture = controlPicture(of: scalar) { return String(picture) }
+        return (0x80..<0xA0).contains(scalar.value) ? "\u{FFFD}" : String(scalar)
+    }
+
+    /// The Control Picture (U+2400–U+241F, U+2421) that stands for a C0
+    /// control character or DEL, or `nil` for any other scalar.
+    static func controlPicture(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
-        case 0x09: "\t"
-        case 0x00..<0x20: String(Unicode.Scalar(0x2400 + scalar.value)!)
+        case 0x00..<0x20: Unicode.Scalar(0x2400 + scalar.value)
         case 0x7F: "\u{2421}"
-        case 0x80..<0xA0: "\u{FFFD}"
-        default: String(scalar)
+        default: nil
         }
     }
 

@@ -41,12 +41,22 @@ public enum TextReport {
 
     /// The first line of a finding, without a trailing newline.
     public static func line(for finding: Finding) -> String {
-        "\(finding.path):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+        "\(shown(finding.path)):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
     }
 
     /// A notice as one line, `path[:line]: severity: message`, without a trailing newline.
     public static func line(for notice: Notice) -> String {
-        "\(notice.path)\(notice.line.map { ":\($0)" } ?? ""): \(notice.severity.rawValue): \(notice.message)"
+        "\(shown(notice.path))\(notice.line.map { ":\($0)" } ?? ""): \(notice.severity.rawValue): \(notice.message)"
+    }
+
+    /// `path` with its control characters shown as Control Pictures, as
+    /// excerpts show them, so that a diagnostic stays one line: a JSONL
+    /// document is named by its `--id-field`, which may hold a newline.
+    static func shown(_ path: String) -> String {
+        guard path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return path }
+        var shown = String.UnicodeScalarView()
+        shown.append(contentsOf: path.unicodeScalars.map { SourceExcerpt.controlPicture(of: $0) ?? $0 })
+        return String(shown)
     }
 
     /// The closing summary, such as `3 errors, 5 warnings in 2 of 14 files`:
@@ -82,7 +92,7 @@ public enum TextReport {
         case .warning: .magenta
         case .info: .cyan
         }
-        return SGR.bold.wrap("\(finding.path):\(finding.line):\(finding.column):") + " "
+        return SGR.bold.wrap("\(shown(finding.path)):\(finding.line):\(finding.column):") + " "
             + severity.wrap("\(finding.severity.rawValue):") + " " + SGR.bold.wrap(finding.message) + " [\(finding.ruleID)]"
     }
 }
