@@ -132,6 +132,17 @@ import Testing
             "test.yml:2:5: YAML: duplicate key 'id'")
     }
 
+    /// A rule file that is a device is named as such, not "unreadable"; a
+    /// missing one gets the system's words.
+    @Test func unreadableRuleFilesSayWhy() {
+        #expect(throws: RuleLoadError(file: "/dev/null", message: "cannot read rule file: not a regular file")) {
+            try RuleSet.loadFile("/dev/null")
+        }
+        #expect(throws: RuleLoadError(file: "/no/such.yml", message: "cannot read rule file: No such file or directory")) {
+            try RuleSet.loadFile("/no/such.yml")
+        }
+    }
+
     @Test func onlyAnExplicitEmptyListHasNoRules() throws {
         #expect(try Support.rules("rules: []\n").isEmpty)
         #expect(error("") == "test.yml: the file is empty: a rule file needs a 'rules' list")
