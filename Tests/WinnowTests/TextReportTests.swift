@@ -73,7 +73,12 @@ import Testing
         #expect(TextReport.line(for: Notice.resourceLimit(LimitHit(path: "a.txt", ruleID: "slow", line: 4, error: MatchError(code: -47)))) ==
             "a.txt:4: error: rule 'slow' stopped on a regex resource limit (PCRE2 error -47: match limit exceeded); "
             + "the line is kept and the rule goes on with the next line")
-        // A document named by an id that holds control characters stays on one line.
+        // A document named by an id that holds control characters stays on one line, and so does a
+        // message that quotes a match holding them.
+        let finding = Finding(path: "a\u{1B}b", line: 1, column: 1, endLine: 1, endColumn: 2, byteOffset: 0, byteLength: 1,
+                              ruleID: "r", category: .boilerplate, severity: .warning, action: .flag,
+                              message: "quoted \u{1B}[2J\u{07}", matchedText: "x", block: 1...1)
+        #expect(TextReport.line(for: finding) == "a\u{241B}b:1:1: warning: quoted \u{241B}[2J\u{2407} [r]")
         #expect(TextReport.line(for: Notice.malformedRecord(path: "a\nb\tc", line: 2, reason: "no text")) ==
             "a\u{240A}b\u{2409}c:2: error: not a JSONL record: no text")
     }

@@ -41,7 +41,7 @@ public enum TextReport {
 
     /// The first line of a finding, without a trailing newline.
     public static func line(for finding: Finding) -> String {
-        "\(shown(finding.path)):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.ruleID)]"
+        "\(shown(finding.path)):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(shown(finding.message)) [\(finding.ruleID)]"
     }
 
     /// A notice as one line, `path[:line]: severity: message`, without a trailing newline.
@@ -49,13 +49,14 @@ public enum TextReport {
         "\(shown(notice.path))\(notice.line.map { ":\($0)" } ?? ""): \(notice.severity.rawValue): \(notice.message)"
     }
 
-    /// `path` with its control characters shown as Control Pictures, as
-    /// excerpts show them, so that a diagnostic stays one line: a JSONL
-    /// document is named by its `--id-field`, which may hold a newline.
-    static func shown(_ path: String) -> String {
-        guard path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return path }
+    /// `text` (a path or a message) with its control characters shown as
+    /// Control Pictures, as excerpts show them, so that a diagnostic stays
+    /// one line and writes no terminal escape: a JSONL document is named by
+    /// its `--id-field`, and a message may quote the match (`{match}`).
+    static func shown(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
         var shown = String.UnicodeScalarView()
-        shown.append(contentsOf: path.unicodeScalars.map { SourceExcerpt.controlPicture(of: $0) ?? $0 })
+        shown.append(contentsOf: text.unicodeScalars.map { SourceExcerpt.controlPicture(of: $0) ?? $0 })
         return String(shown)
     }
 
@@ -93,7 +94,7 @@ public enum TextReport {
         case .info: .cyan
         }
         return SGR.bold.wrap("\(shown(finding.path)):\(finding.line):\(finding.column):") + " "
-            + severity.wrap("\(finding.severity.rawValue):") + " " + SGR.bold.wrap(finding.message) + " [\(finding.ruleID)]"
+            + severity.wrap("\(finding.severity.rawValue):") + " " + SGR.bold.wrap(shown(finding.message)) + " [\(finding.ruleID)]"
     }
 }
 
