@@ -145,7 +145,7 @@ final class InputRun {
                                _ handle: (JSONLPipeline.Event, Summary?) throws -> Void) throws -> Bool {
         var reader: SegmentReader
         do {
-            reader = try input.open()
+            reader = try input.open(lineFeedsOnly: true)
         } catch {
             report(.fileError(error))
             return false

@@ -126,6 +126,20 @@ import Testing
             == "no findings in 1 document\n")
     }
 
+    /// Only LF ends a record (CRLF too): a lone CR is white space inside a
+    /// record, or text after one, never a record boundary that shifts the
+    /// line numbers of the records after it.
+    @Test func aLoneCRIsNotARecordBoundary() throws {
+        let input = "{\"text\"\r:\"Read more\"}\n{\"text\":\"a\"}\r{\"text\":\"b\"}\r\n\r\n{\"text\": \"Read more\"}\n"
+        let outcome = try WinnowProcess.run(["check", "--jsonl", "--format", "github", "-"], stdin: Array(input.utf8))
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.split(separator: "\n").map { $0.split(separator: ",").prefix(2).joined(separator: ",") } ==
+            ["::warning file=<stdin>%3A1,line=1", "::warning file=<stdin>%3A4,line=1", "::error file=<stdin>,line=2"])
+        #expect(outcome.stderr == "<stdin>:2: error: not a JSONL record: text after the object at byte 13\n")
+        let clean = try WinnowProcess.run(["clean", "--jsonl", "-"], stdin: Array(input.utf8))
+        #expect(clean.stdout == "{\"text\"\r:\"\"}\n{\"text\":\"a\"}\r{\"text\":\"b\"}\r\n\r\n{\"text\": \"\"}\n")
+    }
+
     @Test func aRecordIsPlainTextWhateverItsIdSays() throws {
         // Were "notes.md" read as Markdown, the code fence would hide the label.
         let input = #"{"id": "notes.md", "text": "```\nRead more\n```"}"# + "\n"
@@ -167,7 +181,7 @@ import Testing
         let input = Array((lines.joined(separator: "\n") + "\n").utf8)
         func events(threads: Int) throws -> [String] {
             var remaining = input[...]
-            var reader = SegmentReader(segmentSize: 256) { buffer, count in
+            var reader = SegmentReader(segmentSize: 256, lineFeedsOnly: true) { buffer, count in
                 defer { remaining = remaining.dropFirst(count) }
                 buffer += remaining.prefix(count)
                 return !remaining.isEmpty

@@ -3,9 +3,9 @@ import Testing
 
 @Suite struct SegmentReaderTests {
     /// A reader over `bytes` that hands out at most `chunk` bytes a read.
-    private func reader(_ bytes: [UInt8], segmentSize: Int, chunk: Int = 3) -> SegmentReader {
+    private func reader(_ bytes: [UInt8], segmentSize: Int, chunk: Int = 3, lineFeedsOnly: Bool = false) -> SegmentReader {
         var position = 0
-        return SegmentReader(segmentSize: segmentSize) { buffer, count in
+        return SegmentReader(segmentSize: segmentSize, lineFeedsOnly: lineFeedsOnly) { buffer, count in
             let end = min(bytes.count, position + min(count, chunk))
             defer { position = end }
             buffer += bytes[position..<end]
@@ -14,8 +14,8 @@ import Testing
     }
 
     /// Each piece as `segment OFFSET+LINES first/last: TEXT` or `long LINE@OFFSET: TEXT`.
-    private func pieces(_ text: String, segmentSize: Int) throws -> [String] {
-        var reader = reader(Array(text.utf8), segmentSize: segmentSize)
+    private func pieces(_ text: String, segmentSize: Int, lineFeedsOnly: Bool = false) throws -> [String] {
+        var reader = reader(Array(text.utf8), segmentSize: segmentSize, lineFeedsOnly: lineFeedsOnly)
         var pieces: [String] = []
         while let piece = try reader.next(name: "in") {
             switch piece {
@@ -42,6 +42,14 @@ import Testing
     @Test func cutsAfterTheLastLineEndWithoutABlankLine() throws {
         #expect(try pieces("a1\nb2\nc3\nd4\ne5\n", segmentSize: 8) ==
             ["segment 0+0F: a1\nb2\n", "segment 6+2: c3\nd4\n", "segment 12+4L: e5\n"])
+    }
+
+    /// JSON Lines: a lone CR neither ends a line nor counts as one.
+    @Test func withLineFeedsOnlyALoneCRIsNoCut() throws {
+        #expect(try pieces("a\rb\rc\nd\re\n", segmentSize: 8, lineFeedsOnly: true) ==
+            ["segment 0+0F: a\rb\rc\n", "segment 6+1L: d\re\n"])
+        #expect(try pieces("ok\n0123\r456789\nend", segmentSize: 4, lineFeedsOnly: true) ==
+            ["segment 0+0F: ok\n", "long 2@3^: 0123", "long 2@7: \r456", "long 2@11: 789\n", "segment 15+2L: end"])
     }
 
     @Test func crlfIsNeverSplit() throws {

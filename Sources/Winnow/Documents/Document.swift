@@ -84,7 +84,11 @@ public struct Line: Sendable, Equatable {
     /// The content bytes, terminator excluded.
     public var content: Range<Int> { start..<contentEnd }
 
-    static func split(_ bytes: [UInt8], from first: Int) -> [Line] {
+    /// The lines of `bytes` from offset `first`: ended by LF, CRLF or a
+    /// lone CR, or with `lineFeedsOnly` by LF alone (JSON Lines), where a
+    /// CR before the LF is part of the terminator and any other CR is
+    /// part of the line.
+    static func split(_ bytes: [UInt8], from first: Int, lineFeedsOnly: Bool = false) -> [Line] {
         var lines: [Line] = []
         bytes.withUnsafeBufferPointer { buffer in
             var start = first, index = first
@@ -93,7 +97,14 @@ public struct Line: Sendable, Equatable {
                 index = ByteSearch.firstControl(buffer, from: index)
                 guard index < count else { break }
                 let byte = buffer[index]
-                if byte == 0x0A || byte == 0x0D {
+                if lineFeedsOnly {
+                    if byte == 0x0A {
+                        let contentEnd = index > start && buffer[index - 1] == 0x0D ? index - 1 : index
+                        lines.append(Line(start: start, contentEnd: contentEnd, end: index + 1))
+                        start = index + 1
+                    }
+                    index += 1
+                } else if byte == 0x0A || byte == 0x0D {
                     let terminatorLength = (byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) ? 2 : 1
                     lines.append(Line(start: start, contentEnd: index, end: index + terminatorLength))
                     index += terminatorLength

@@ -62,10 +62,11 @@ public struct InputFile: Sendable, Equatable {
         return (inputs, errors)
     }
 
-    /// A reader over the input, for ``InputPipeline``.
+    /// A reader over the input, for ``InputPipeline``, or with
+    /// `lineFeedsOnly` (lines end at LF alone) for ``JSONLPipeline``.
     /// - Throws: ``InputError`` when the file cannot be opened (the cause included).
-    public func open(segmentSize: Int = 16 << 20) throws(InputError) -> SegmentReader {
-        if isStandardInput { return reader(.standardInput, segmentSize: segmentSize) }
+    public func open(segmentSize: Int = 16 << 20, lineFeedsOnly: Bool = false) throws(InputError) -> SegmentReader {
+        if isStandardInput { return reader(.standardInput, segmentSize: segmentSize, lineFeedsOnly: lineFeedsOnly) }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
             throw InputError(path: path, message: "is a folder, not a file")
@@ -74,16 +75,16 @@ public struct InputFile: Sendable, Equatable {
             let cause = FileManager.default.isReadableFile(atPath: path) ? "cannot open file" : "permission denied"
             throw InputError(path: path, message: "cannot read file: \(cause)")
         }
-        return reader(handle, segmentSize: segmentSize)
+        return reader(handle, segmentSize: segmentSize, lineFeedsOnly: lineFeedsOnly)
     }
 
     /// A reader whose read errors are ``InputError``s naming this input and
     /// the cause; a gzip-compressed input (``Gzip``) is decompressed.
-    private func reader(_ handle: FileHandle, segmentSize: Int) -> SegmentReader {
+    private func reader(_ handle: FileHandle, segmentSize: Int, lineFeedsOnly: Bool) -> SegmentReader {
         var inflater: Gzip.Inflater?
         var started = false
         let what = isStandardInput ? "standard input" : "file"
-        return SegmentReader(segmentSize: segmentSize) { buffer, count throws(InputError) in
+        return SegmentReader(segmentSize: segmentSize, lineFeedsOnly: lineFeedsOnly) { buffer, count throws(InputError) in
             do {
                 if !started {
                     started = true

@@ -12,6 +12,9 @@
 public struct SegmentReader {
     /// The largest segment and the longest line that is matched, in bytes.
     public let segmentSize: Int
+    /// Whether only LF ends a line (JSON Lines, where a CR is white space
+    /// inside a record and CRLF ends one), rather than LF, CRLF or a lone CR.
+    public let lineFeedsOnly: Bool
     private let read: (inout [UInt8], Int) throws -> Bool
     private var pending: [UInt8] = []
     private var endOfInput = false
@@ -82,8 +85,9 @@ public struct SegmentReader {
     ///   returns false, having appended nothing, only at the end of the input.
     ///   Bytes go straight into the buffer that becomes the next segment, so
     ///   a large input's bytes are copied once on their way to a segment.
-    public init(segmentSize: Int = 16 << 20, read: @escaping (inout [UInt8], Int) throws -> Bool) {
+    public init(segmentSize: Int = 16 << 20, lineFeedsOnly: Bool = false, read: @escaping (inout [UInt8], Int) throws -> Bool) {
         self.segmentSize = segmentSize
+        self.lineFeedsOnly = lineFeedsOnly
         self.read = read
     }
 
@@ -118,7 +122,7 @@ public struct SegmentReader {
         let segment = Segment(name: name, bytes: bytes, byteOffset: emitted, lineOffset: linesEmitted,
                               isFirst: emitted == 0, isLast: endOfInput && pending.isEmpty)
         emitted += cut
-        linesEmitted += Self.lineCount(bytes)
+        linesEmitted += lineFeedsOnly ? Line.split(bytes, from: 0, lineFeedsOnly: true).count : Self.lineCount(bytes)
         return .segment(segment)
     }
 
@@ -154,7 +158,10 @@ public struct SegmentReader {
             var index = ByteSearch.firstControl(buffer, from: 0)
             while index < limit {
                 let byte = buffer[index]
-                guard byte == 0x0A || byte == 0x0D else { index = ByteSearch.firstControl(buffer, from: index + 1); continue }
+                guard byte == 0x0A || (byte == 0x0D && !lineFeedsOnly) else {
+                    index = ByteSearch.firstControl(buffer, from: index + 1)
+                    continue
+                }
                 let end = index + terminatorLength(at: index)
                 guard end <= limit else { break }
                 if end >= segmentSize / 2, buffer[lineStart..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
@@ -176,7 +183,7 @@ public struct SegmentReader {
     /// The next chunk of an over-long line: up to its terminator or a window.
     private mutating func longLineChunk() -> LongLineChunk {
         let window = pending.prefix(segmentSize)
-        let terminator = window.firstIndex { $0 == 0x0A || $0 == 0x0D }
+        let terminator = window.firstIndex { $0 == 0x0A || ($0 == 0x0D && !lineFeedsOnly) }
         let count = terminator.map { $0 + terminatorLength(at: $0) } ?? window.count
         let chunk = LongLineChunk(bytes: Array(pending[..<count]), line: linesEmitted + 1, byteOffset: emitted,
                                   isStart: !inLongLine)

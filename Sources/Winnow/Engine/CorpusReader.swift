@@ -95,7 +95,7 @@ public struct CorpusReader: Sendable {
         inputs: for input in inputs {
             var reader: SegmentReader
             do {
-                reader = try input.open()
+                reader = try input.open(lineFeedsOnly: format != .files)
             } catch {
                 notice(.fileError(error))
                 continue
@@ -143,15 +143,17 @@ public struct CorpusReader: Sendable {
     /// and their lines hashed on ``threads`` threads.
     private func forEachRecord(in segment: SegmentReader.Segment, of input: InputFile, textField: String, groupField: String?,
                                notice: (Notice) -> Void, _ visit: (Visit) -> Void) {
-        let document = segment.document, lines = document.lines
+        let bytes = segment.bytes
+        let bom = segment.isFirst && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let lines = Line.split(bytes, from: bom, lineFeedsOnly: true)
         let results = OrderedParallelMap.map(
             count: lines.count, threads: threads,
             placeholder: Result<(group: String, document: Document, keys: Set<UInt64>), JSONLError>?.none, state: {}
         ) { index, _ in
             let content = lines[index].content
-            guard !document.bytes[content].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+            guard !bytes[content].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
             do throws(JSONLError) {
-                let (_, text, group) = try Self.record(Array(document.bytes[content]), textField: textField, groupField: groupField)
+                let (_, text, group) = try Self.record(Array(bytes[content]), textField: textField, groupField: groupField)
                 let record = Document(name: input.path, bytes: text, format: .plain)
                 return .success((group, record, LineKey.keys(of: record)))
             } catch {

@@ -68,7 +68,8 @@ public struct JSONLPipeline: Sendable {
         case missingID(line: Int)
     }
 
-    /// Processes the JSONL input that `reader` reads.
+    /// Processes the JSONL input that `reader` reads; records end at LF
+    /// alone, so `reader` is made with `lineFeedsOnly` (``InputFile/open(segmentSize:lineFeedsOnly:)``).
     ///
     /// With more than one thread, the events of a segment are handed on,
     /// and the next segment is read, while the segment is scanned, so that
@@ -130,7 +131,7 @@ public struct JSONLPipeline: Sendable {
             case .segment(let segment):
                 let bytes = segment.bytes, firstLine = lineNumber + 1
                 let scan: @Sendable () -> (lines: Int, events: [[(Event, Summary?)]]) = {
-                    let lines = Line.split(bytes, from: 0)
+                    let lines = Line.split(bytes, from: 0, lineFeedsOnly: true)
                     return (lines.count, self.scan(lines, in: bytes, firstLine: firstLine, name: name, cleaning: cleaning,
                                                    summarize: summarize))
                 }
