@@ -122,23 +122,27 @@ public struct SegmentReader {
         let segment = Segment(name: name, bytes: bytes, byteOffset: emitted, lineOffset: linesEmitted,
                               isFirst: emitted == 0, isLast: endOfInput && pending.isEmpty)
         emitted += cut
-        linesEmitted += lineFeedsOnly ? Line.split(bytes, from: 0, lineFeedsOnly: true).count : Self.lineCount(bytes)
+        linesEmitted += Self.lineCount(bytes, lineFeedsOnly: lineFeedsOnly)
         return .segment(segment)
     }
 
     /// The number of lines of `bytes` as ``Line`` splits them: LF, CRLF and
-    /// a lone CR end a line, and an unterminated last line counts.
-    static func lineCount(_ bytes: [UInt8]) -> Int {
+    /// a lone CR end a line (LF alone with `lineFeedsOnly`), and an
+    /// unterminated last line counts.
+    static func lineCount(_ bytes: [UInt8], lineFeedsOnly: Bool) -> Int {
         var count = 0
         bytes.withUnsafeBufferPointer { buffer in
             var index = ByteSearch.firstControl(buffer, from: 0)
             while index < buffer.count {
                 let byte = buffer[index]
-                if byte == 0x0A || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) { count += 1 }
+                if byte == 0x0A
+                    || (byte == 0x0D && !lineFeedsOnly && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) {
+                    count += 1
+                }
                 index = ByteSearch.firstControl(buffer, from: index + 1)
             }
         }
-        if let last = bytes.last, last != 0x0A && last != 0x0D { count += 1 }
+        if let last = bytes.last, last != 0x0A && (lineFeedsOnly || last != 0x0D) { count += 1 }
         return count
     }
 
