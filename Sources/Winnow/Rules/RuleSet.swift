@@ -59,9 +59,8 @@ public struct RuleSet: Sendable {
                 }
                 continue
             }
-            guard FileManager.default.fileExists(atPath: path) else { throw missing(path, written: entries[path]) }
             // A file named twice (directly and through its folder, say) is loaded once.
-            for file in try ruleFiles(at: path) where loaded.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
+            for file in try ruleFiles(at: path, written: entries[path]) where loaded.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
                 rules += try loadFile(file)
             }
         }
@@ -94,9 +93,10 @@ public struct RuleSet: Sendable {
                              message: "rules entry '\(written.entry)': \(cause)")
     }
 
-    private static func ruleFiles(at path: String) throws(RuleLoadError) -> [String] {
+    /// The rule files at `path`: the file itself, or those of a folder.
+    private static func ruleFiles(at path: String, written: WrittenRulePath?) throws(RuleLoadError) -> [String] {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw missing(path, written: nil) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw missing(path, written: written) }
         guard isFolder.boolValue else { return [path] }
         let listing = FileWalker.files(under: path, options: FileWalker.Options(ignoreFiles: false))
         if let error = listing.errors.first { throw RuleLoadError(file: error.path, message: error.message) }
