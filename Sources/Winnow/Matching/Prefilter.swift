@@ -163,11 +163,10 @@ public struct Prefilter: Sendable {
                     automaton.step(&second, units: units)
                 }
                 // One lane is done; the other goes on alone.
-                for lane in [0, 1] {
-                    var alone = lane == 0 ? first : second
-                    while !alone.isDone {
-                        var position = alone.position, row = alone.row
-                        let end = alone.end
+                func finish(_ lane: inout Lane) {
+                    while !lane.isDone {
+                        var position = lane.position, row = lane.row
+                        let end = lane.end
                         while position < end {
                             let byte = text[position]
                             if Self.needsLook(byte) { break }
@@ -176,12 +175,13 @@ public struct Prefilter: Sendable {
                             row = next
                             position &+= 1
                         }
-                        alone.position = position
-                        alone.row = row
-                        automaton.step(&alone, units: units)
+                        lane.position = position
+                        lane.row = row
+                        automaton.step(&lane, units: units)
                     }
-                    if lane == 0 { first = alone } else { second = alone }
                 }
+                finish(&first)
+                finish(&second)
             }
         }
         for lane in [first, second] {
