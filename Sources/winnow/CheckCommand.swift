@@ -68,6 +68,8 @@ struct CheckCommand: ParsableCommand {
         var files: [FileReport] = []
         let formatter = format.formatter(rules: project.ruleSet.rules, root: root, colour: color.isOn)
         let writer = formatter.map { ReportWriter(formatter: $0, baseline: accepted, root: root) }
+        // Only a report that shows excerpts keeps each finding's line.
+        let sourceLines = writeBaseline == nil && formatter?.showsSourceLines == true
         func add(_ file: FileReport) throws {
             if writeBaseline != nil {
                 recorded += Baseline.entries(of: file, root: root)
@@ -94,17 +96,21 @@ struct CheckCommand: ParsableCommand {
                 // Each record's report entry is made on the thread that scanned it.
                 let maker = writeBaseline == nil ? writer?.maker : nil
                 try run.processJSONL(input, options: self.input, cleaning: false, summarize: { findings, document -> ReportEntry? in
-                    findings.isEmpty ? nil : maker?.entry(for: FileReport(document: document, findings: findings))
+                    guard let maker, !findings.isEmpty else { return nil }
+                    return maker.entry(for: FileReport(document: document, findings: findings,
+                                                       sourceLines: maker.formatter.showsSourceLines))
                 }) { (event, entry: ReportEntry?) in
                     guard case .findings(let findings, let document, _) = event else { return }
                     records += 1
                     if findings.isEmpty { return }
-                    guard let entry else { return try add(FileReport(document: document, findings: findings)) }
+                    guard let entry else {
+                        return try add(FileReport(document: document, findings: findings, sourceLines: sourceLines))
+                    }
                     try add(entry)
                 }
                 continue
             }
-            var builder = FileReport.Builder(path: input.path)
+            var builder = FileReport.Builder(path: input.path, sourceLines: sourceLines)
             let outcome = try run.process(input, cleaning: false) { event in
                 guard case .findings(let findings, let segment) = event else { return }
                 builder.add(findings, in: segment.document, lineOffset: segment.lineOffset, byteOffset: segment.byteOffset)

@@ -42,6 +42,21 @@ import Testing
         #expect(document.position(ofByte: 9) == (2, 3))
     }
 
+    // `positions(of:)` counts a range's end on from its start when both lie on one line.
+    @Test func positionsOfARangeAgreeWithPositionOfEachEnd() {
+        let document = Document(name: "d", bytes: Array("ab\r\nĐọc 🔥 x\n\nlast\rz".utf8) + [0xFF, 0x80, 0x41])
+        for lower in 0...document.bytes.count {
+            for upper in lower...document.bytes.count {
+                let (start, end) = document.positions(of: lower..<upper)
+                #expect(start == document.position(ofByte: lower) && end == document.position(ofByte: upper),
+                        "\(lower)..<\(upper)")
+            }
+        }
+        let inLine = document.positions(of: 4..<13), acrossLines = document.positions(of: 4..<18)
+        #expect(inLine.start == (2, 1) && inLine.end == (2, 6))
+        #expect(acrossLines.start == (2, 1) && acrossLines.end == (3, 1))
+    }
+
     @Test func unitsOfEachScope() {
         let document = Document(name: "d", bytes: Array("\na\nb\n\n\nc\n  \n".utf8))
         #expect(document.units(of: .line) == [Unit(lines: 1...1, bytes: 1..<2), Unit(lines: 2...2, bytes: 3..<4), Unit(lines: 5...5, bytes: 7..<8)])

@@ -51,6 +51,36 @@ import Testing
         ])
     }
 
+    // A report hashes a rule's line once for all its findings there; the
+    // fingerprints are those of each finding hashed alone.
+    @Test func findingsOfTwoRulesOnOneLineAreEachFingerprintedAsAlone() throws {
+        let yaml = "rules:\n  - id: a\n    match: {keywords: [promo]}\n  - id: b\n    match: {keywords: [code]}\n"
+        let document = Document(name: "d", bytes: Array("promo code promo code\npromo\n".utf8))
+        let findings = Scanner(ruleSet: try RuleSet(rules: try Support.rules(yaml))).scan(document).findings
+        #expect(findings.map(\.ruleID) == ["a", "b", "a", "b", "a"])
+        var counter = Fingerprint.Counter()
+        let alone = findings.map { finding in
+            counter.next(finding, line: document.bytes[document.lines[finding.line - 1].content])
+        }
+        let reported = FileReport(document: document, findings: findings).findings.map(\.fingerprint)
+        #expect(reported == alone)
+        #expect(Set(reported).count == 5)
+        #expect(reported[0].hasSuffix(":0") && reported[2].hasSuffix(":1") && reported[4].hasSuffix(":0"))
+    }
+
+    // Only the text report shows source lines; other reports are built without copying them.
+    @Test func reportsWithoutSourceLinesKeepTheirFingerprints() throws {
+        let document = Document(name: "d", bytes: Array("promo code\n".utf8))
+        let findings = Scanner(ruleSet: try RuleSet(rules: try Support.rules(yaml))).scan(document).findings
+        let with = FileReport(document: document, findings: findings)
+        let without = FileReport(document: document, findings: findings, sourceLines: false)
+        #expect(with.findings.map(\.sourceLine.bytes) == [Array("promo code".utf8)])
+        #expect(without.findings.map(\.sourceLine.bytes) == [[]])
+        #expect(without.findings.map(\.fingerprint) == with.findings.map(\.fingerprint))
+        #expect(TextReport.Formatter(colour: false).showsSourceLines)
+        #expect(!JSONReport.LinesFormatter().showsSourceLines && !SARIFReport.Formatter(rules: [], root: "/").showsSourceLines)
+    }
+
     @Test func insertedLinesAndIndentationKeepTheFingerprint() throws {
         let before = try fingerprints("Intro.\npromo code here\n")
         let after = try fingerprints("New title\n\nIntro, edited.\n\n   promo   code here\n")

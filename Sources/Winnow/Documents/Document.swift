@@ -42,13 +42,33 @@ public struct Document: Sendable {
     /// of a line's content (or in its terminator) gives the column after its
     /// last character.
     public func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        let index = lineIndex(ofByte: offset)
+        let line = lines[index]
+        return (index + 1, 1 + UTF8Validation.scalarCount(bytes[line.start..<min(offset, line.contentEnd)]))
+    }
+
+    /// The positions (as ``position(ofByte:)`` gives them) of the first
+    /// byte of `range` and of the byte just past it. When both lie on one
+    /// line, the second is counted on from the first, not from the line's start.
+    public func positions(of range: Range<Int>) -> (start: (line: Int, column: Int), end: (line: Int, column: Int)) {
+        let start = position(ofByte: range.lowerBound)
+        let index = start.line - 1
+        guard index + 1 == lines.count || range.upperBound < lines[index + 1].start else {
+            return (start, position(ofByte: range.upperBound))
+        }
+        let contentEnd = lines[index].contentEnd
+        let added = UTF8Validation.scalarCount(bytes[min(range.lowerBound, contentEnd)..<min(range.upperBound, contentEnd)])
+        return (start, (start.line, start.column + added))
+    }
+
+    /// The 0-based index of the last line that starts at or before `offset`.
+    private func lineIndex(ofByte offset: Int) -> Int {
         var low = 0, high = lines.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if lines[middle].start <= offset { low = middle } else { high = middle - 1 }
         }
-        let line = lines[low]
-        return (low + 1, 1 + UTF8Validation.scalarCount(bytes[line.start..<min(offset, line.contentEnd)]))
+        return low
     }
 
     /// `range` without leading and trailing Unicode white space (line

@@ -61,9 +61,12 @@ enum UTF8Validation {
     /// Number of Unicode scalars in `bytes`: bytes that are not continuation
     /// bytes (10xxxxxx). Exact for valid UTF-8; an invalid byte counts as one.
     static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        // A branch-free sum over a buffer, which the compiler vectorises.
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for byte in buffer { count &+= Int(truncatingIfNeeded: (byte & 0xC0 != 0x80) ? 1 : 0) }
+            return count
+        }
     }
 
     /// The scalar that starts at `offset` and its length in bytes, or `nil`

@@ -389,8 +389,7 @@ private final class UnitEvaluator {
 
     func finding(rule: Rule, match hit: Hit, original: Document) -> Finding {
         let range = hit.range
-        let start = original.position(ofByte: range.lowerBound)
-        let end = original.position(ofByte: range.upperBound)
+        let (start, end) = original.positions(of: range)
         let matched = original.text(range)
         let line = start.line
         // A message is one line: a match that spans lines is shown with spaces.

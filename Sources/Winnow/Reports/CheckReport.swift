@@ -122,8 +122,10 @@ public struct FileReport: Sendable {
     public let findings: [ReportedFinding]
 
     /// The report of `document` with the `findings` a scan gave (in report order).
-    public init(document: Document, findings: [Finding]) {
-        var builder = Builder(path: document.name)
+    /// - Parameter sourceLines: whether to copy each finding's line into its
+    ///   ``ReportedFinding/sourceLine`` (``ReportFormatter/showsSourceLines``).
+    public init(document: Document, findings: [Finding], sourceLines: Bool = true) {
+        var builder = Builder(path: document.name, sourceLines: sourceLines)
         builder.add(findings, in: document, lineOffset: 0, byteOffset: 0)
         self = builder.report
     }
@@ -136,24 +138,54 @@ public struct FileReport: Sendable {
 
     /// Builds a file's report from the findings of its segments, in order.
     public struct Builder: Sendable {
-        public private(set) var report: FileReport
+        private let path: String
+        private let sourceLines: Bool
+        private var findings: [ReportedFinding] = []
         private var fingerprints = Fingerprint.Counter()
 
-        public init(path: String) {
-            report = FileReport(path: path, findings: [])
+        /// The report of the findings added so far.
+        public var report: FileReport { FileReport(path: path, findings: findings) }
+
+        /// - Parameter sourceLines: whether to copy each finding's line into
+        ///   its ``ReportedFinding/sourceLine`` (``ReportFormatter/showsSourceLines``);
+        ///   without them, source lines are empty.
+        public init(path: String, sourceLines: Bool = true) {
+            self.path = path
+            self.sourceLines = sourceLines
         }
 
         /// Adds the findings made in `document`, a part of the file that starts
         /// after `lineOffset` lines, at byte `byteOffset`; the findings'
         /// positions are the file's (``Finding/shifted(lines:bytes:)``).
+        ///
+        /// Findings come in report order, so those of one line are adjacent:
+        /// the fingerprint's hash of a rule id and a line (``Fingerprint``),
+        /// the costly part, is made once for the findings of that rule there.
         public mutating func add(_ findings: [Finding], in document: Document, lineOffset: Int, byteOffset: Int) {
-            let reported = findings.map { finding in
-                let line = document.lines[finding.line - 1 - lineOffset]
-                return ReportedFinding(
-                    finding: finding, fingerprint: fingerprints.next(finding, line: document.bytes[line.content]),
-                    sourceLine: SourceLine(start: line.start + byteOffset, bytes: Array(document.bytes[line.content])))
+            let isValidUTF8 = document.firstInvalidUTF8Offset == nil
+            var currentLine = -1
+            var lineStates: [(ruleID: String, state: Fingerprint.LineState)] = []
+            self.findings.reserveCapacity(self.findings.count + findings.count)
+            for finding in findings {
+                let index = finding.line - 1 - lineOffset
+                let line = document.lines[index]
+                if index != currentLine {
+                    currentLine = index
+                    lineStates.removeAll(keepingCapacity: true)
+                }
+                let state: Fingerprint.LineState
+                if let known = lineStates.first(where: { $0.ruleID == finding.ruleID }) {
+                    state = known.state
+                } else {
+                    state = Fingerprint.LineState(ruleID: finding.ruleID, line: document.bytes[line.content],
+                                                  isValidUTF8: isValidUTF8)
+                    lineStates.append((finding.ruleID, state))
+                }
+                self.findings.append(ReportedFinding(
+                    finding: finding, fingerprint: fingerprints.next(state, matched: finding.matchedText),
+                    sourceLine: SourceLine(start: line.start + byteOffset,
+                                           bytes: sourceLines ? Array(document.bytes[line.content]) : [])))
             }
-            report = FileReport(path: report.path, findings: report.findings + reported)
         }
     }
 
@@ -168,7 +200,8 @@ public struct ReportedFinding: Sendable, Equatable {
     public let finding: Finding
     /// See ``Fingerprint``.
     public let fingerprint: String
-    /// The line the finding starts on, for the text report's excerpt.
+    /// The line the finding starts on, for the text report's excerpt; its
+    /// bytes are empty in a report built without source lines (``FileReport/Builder/init(path:sourceLines:)``).
     public let sourceLine: SourceLine
 }
 

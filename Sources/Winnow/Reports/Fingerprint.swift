@@ -11,6 +11,31 @@
 /// new copy of the same line above it shifts `N` for the copies below it.
 /// The path is not part of it: a baseline pairs it with the path.
 public enum Fingerprint {
+    /// The hash of a finding's rule id and line, the part of its
+    /// fingerprint that the findings of one rule on one line share.
+    public struct LineState: Sendable {
+        fileprivate let hasher: FNV1a64
+
+        /// - Parameters:
+        ///   - line: the bytes of the finding's first line, as read; invalid
+        ///     UTF-8 is read as U+FFFD, as reports show it.
+        ///   - isValidUTF8: true when `line` is known to be valid UTF-8, so
+        ///     that it is not checked again.
+        public init(ruleID: String, line: ArraySlice<UInt8>, isValidUTF8: Bool = false) {
+            var hasher = FNV1a64()
+            hasher.combine(ruleID.utf8)
+            hasher.combine(0)
+            if isValidUTF8 || line.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) == nil {
+                line.withUnsafeBufferPointer { Counter.combineNormalised($0, into: &hasher) }
+            } else {
+                var decoded = String(decoding: line, as: UTF8.self)
+                decoded.withUTF8 { Counter.combineNormalised($0, into: &hasher) }
+            }
+            hasher.combine(0)
+            self.hasher = hasher
+        }
+    }
+
     /// Gives the fingerprints of one file's findings in report order,
     /// counting occurrences across calls (across the segments of a large file).
     public struct Counter: Sendable {
@@ -21,17 +46,14 @@ public enum Fingerprint {
         /// The fingerprint of `finding`, whose first line holds `line` (its
         /// bytes as read; invalid UTF-8 is read as U+FFFD, as reports show it).
         public mutating func next(_ finding: Finding, line: ArraySlice<UInt8>) -> String {
-            var hasher = FNV1a64()
-            hasher.combine(finding.ruleID.utf8)
-            hasher.combine(0)
-            if line.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) == nil {
-                line.withUnsafeBufferPointer { Self.combineNormalised($0, into: &hasher) }
-            } else {
-                var decoded = String(decoding: line, as: UTF8.self)
-                decoded.withUTF8 { Self.combineNormalised($0, into: &hasher) }
-            }
-            hasher.combine(0)
-            var matched = finding.matchedText
+            next(LineState(ruleID: finding.ruleID, line: line), matched: finding.matchedText)
+        }
+
+        /// The fingerprint of the next finding whose rule id and line give
+        /// `state`, and whose matched text is `matched`.
+        public mutating func next(_ state: LineState, matched: String) -> String {
+            var hasher = state.hasher
+            var matched = matched
             matched.withUTF8 { Self.combineNormalised($0, into: &hasher) }
             let occurrence = seen[hasher.value, default: 0]
             seen[hasher.value] = occurrence + 1
@@ -50,7 +72,7 @@ public enum Fingerprint {
             return text
         }
 
-        private static func combineNormalised(_ bytes: UnsafeBufferPointer<UInt8>, into hasher: inout FNV1a64) {
+        fileprivate static func combineNormalised(_ bytes: UnsafeBufferPointer<UInt8>, into hasher: inout FNV1a64) {
             UTF8Validation.forEachWhiteSpaceNormalisedByte(bytes, 0..<bytes.count) { hasher.combine($0) }
         }
     }

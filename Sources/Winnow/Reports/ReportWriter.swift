@@ -14,6 +14,10 @@ public protocol ReportFormatter: Sendable {
     /// - Throws: what `parts` or `output` throws.
     func write(parts: some ReportParts, notices: [Notice],
                totals: ReportTotals, to output: ([UInt8]) throws -> Void) throws
+
+    /// Whether ``part(of:)`` reads ``ReportedFinding/sourceLine``; the
+    /// reports of other formats are built without copying the lines.
+    var showsSourceLines: Bool { get }
 }
 
 /// The parts of a report's files (``ReportFormatter/part(of:)``), in report order.
@@ -37,6 +41,9 @@ private struct RenderedParts: ReportParts {
 }
 
 extension ReportFormatter {
+    /// No source lines, unless the format says otherwise.
+    public var showsSourceLines: Bool { false }
+
     /// The whole report of `report`, in memory.
     public func render(_ report: CheckReport) -> [UInt8] {
         var out: [UInt8] = []

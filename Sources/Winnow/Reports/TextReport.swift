@@ -26,6 +26,9 @@ public enum TextReport {
             self.colour = colour
         }
 
+        /// Each finding's excerpt shows its line.
+        public var showsSourceLines: Bool { true }
+
         public func part(of file: FileReport) -> [UInt8] {
             Array(file.findings.map { reported in
                 ([colour ? TextReport.colouredLine(for: reported.finding) : TextReport.line(for: reported.finding)]
