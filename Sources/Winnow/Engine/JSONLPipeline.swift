@@ -91,6 +91,7 @@ public struct JSONLPipeline: Sendable {
     /// record's ``Event/findings(_:document:lineLength:)`` event (`nil` with
     /// every other event). Work done there, such as a report's part, is
     /// spread over the threads instead of falling to the one that hands events on.
+    @_specialize(exported: true, where Summary == ReportEntry)
     public func run<Summary>(name: String, reader: inout SegmentReader, cleaning: Bool,
                              summarize: @escaping @Sendable ([Finding], Document) -> Summary?,
                              emit: (Event, Summary?) throws -> Void) throws {

@@ -264,12 +264,12 @@ private final class UnitEvaluator {
     /// The view's bytes as patterns see them (a `let`, so that the matching
     /// loop borrows it instead of copying it for each rule).
     private let text: NormalizedText
-    /// Per scope (``Rule/Scope/slot``): the units, and each unit's trimmed byte range.
-    private var unitsByScope: [[Unit]?] = [nil, nil, nil]
-    private var trimmedByScope: [[Range<Int>]] = [[], [], []]
+    /// Per scope: the units, and each unit's trimmed byte range.
+    private var unitsByScope = PerScope<[Unit]?>(repeating: nil)
+    private var trimmedByScope = PerScope<[Range<Int>]>(repeating: [])
     /// Per scope: `rule << 32 | unit` for every gated rule whose literals
     /// occur in a unit, sorted and without repeats.
-    private var prefilterHits: [[UInt64]?] = [nil, nil, nil]
+    private var prefilterHits = PerScope<[UInt64]?>(repeating: nil)
     /// For each 0-based line, the lines of its paragraph (the line alone when blank).
     private lazy var paragraphOfLine: [ClosedRange<Int>] = {
         var map = (0..<view.lines.count).map { $0...$0 }
@@ -287,10 +287,10 @@ private final class UnitEvaluator {
     }
 
     func units(of scope: Rule.Scope) -> [Unit] {
-        if let units = unitsByScope[scope.slot] { return units }
+        if let units = unitsByScope[scope] { return units }
         let units = view.units(of: scope)
-        unitsByScope[scope.slot] = units
-        trimmedByScope[scope.slot] = units.map { view.trimmedRange(of: $0.bytes) }
+        unitsByScope[scope] = units
+        trimmedByScope[scope] = units.map { view.trimmedRange(of: $0.bytes) }
         return units
     }
 
@@ -303,7 +303,7 @@ private final class UnitEvaluator {
     }
 
     private func hits(in scope: Rule.Scope) -> [UInt64] {
-        if let pairs = prefilterHits[scope.slot] { return pairs }
+        if let pairs = prefilterHits[scope] { return pairs }
         let units = units(of: scope)
         var pairs: [UInt64] = []
         let unsafeUnits = text.withBytes(of: units.map(\.bytes), in: .nfc) { subject, ranges in
@@ -315,7 +315,7 @@ private final class UnitEvaluator {
             }
         }
         let distinct = Prefilter.groupedByRule(pairs, ruleCount: prefilter.gated.count)
-        prefilterHits[scope.slot] = distinct
+        prefilterHits[scope] = distinct
         return distinct
     }
 
@@ -348,7 +348,7 @@ private final class UnitEvaluator {
         var hits: [UnitHit] = []
         var limitReported = false
         let units = units(of: box.rule.scope)
-        let trimmed = trimmedByScope[box.rule.scope.slot]
+        let trimmed = trimmedByScope[box.rule.scope]
         let indices = unitIndices(for: ruleIndex, scope: box.rule.scope)
         // Most rules have no `when`: their units are not measured at all.
         let checksConditions = box.hasConditions
@@ -457,13 +457,29 @@ private final class UnitEvaluator {
     }
 }
 
-private extension Rule.Scope {
-    /// The scope's index in the evaluator's per-scope tables.
-    var slot: Int {
-        switch self {
-        case .line: 0
-        case .block: 1
-        case .document: 2
+/// One value for each scope, held in place: a document's scan makes one
+/// of each table, and an array of them would be one more allocation.
+private struct PerScope<Value> {
+    private var line: Value, block: Value, document: Value
+
+    init(repeating value: Value) {
+        (line, block, document) = (value, value, value)
+    }
+
+    subscript(scope: Rule.Scope) -> Value {
+        get {
+            switch scope {
+            case .line: line
+            case .block: block
+            case .document: document
+            }
+        }
+        set {
+            switch scope {
+            case .line: line = newValue
+            case .block: block = newValue
+            case .document: document = newValue
+            }
         }
     }
 }

@@ -184,11 +184,9 @@ public struct Prefilter: Sendable {
                 finish(&second)
             }
         }
-        for lane in [first, second] {
-            for end in lane.literalEnds {
-                let state = Int(end >> 32), unit = Int(end & 0xFFFF_FFFF)
-                for output in Int(outputStart[state])..<Int(outputStart[state + 1]) { hit(Int(outputs[output]), unit) }
-            }
+        for end in first.literalEnds + second.literalEnds {
+            let state = Int(end >> 32), unit = Int(end & 0xFFFF_FFFF)
+            for output in Int(outputStart[state])..<Int(outputStart[state + 1]) { hit(Int(outputs[output]), unit) }
         }
         return first.unsafeUnits + second.unsafeUnits
     }
