@@ -23,9 +23,17 @@ public struct Prefilter: Sendable {
     let gated: [Bool]
     /// Byte → the class of the byte lowercased; 0 for bytes in no literal.
     private let foldedClasses: [UInt8]
-    private let classCount: Int
-    /// `transitions[state * classCount + class]`: the next state `s`, as
-    /// its row `s * classCount`, complemented (`~row`) when a literal ends at `s`.
+    /// ``foldedClasses`` with the bytes that need a look (``needsLook(_:)``)
+    /// sent to the last column, ``lookClass``, whose entries are all
+    /// negative: the plain loop stops at them as at a literal's end, and
+    /// tests no byte itself.
+    private let scanClasses: [UInt8]
+    /// The number of columns of a row: the byte classes, then ``lookClass``.
+    private let stride: Int
+    private var lookClass: Int { stride - 1 }
+    /// `transitions[state * stride + class]`: the next state `s`, as its
+    /// row `s * stride`, complemented (`~row`) when a literal ends at `s`;
+    /// -1 in the ``lookClass`` column.
     private let transitions: [Int32]
     /// Rules whose literal ends at a state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
@@ -48,16 +56,21 @@ public struct Prefilter: Sendable {
         literalsByRule = literalsByRule.map { literals in literals.flatMap { $0.count <= 10_000 ? $0 : nil } }
         gated = literalsByRule.map { $0 != nil }
 
+        // Classes 1 to 254 at most, so that the look class fits a byte too.
+        // UTF-8 has 243 distinct bytes, so no two bytes share a class; if
+        // they did, the automaton would only find more.
         var classes = [UInt8](repeating: 0, count: 256)
         var classCount = 1
         for literal in literalsByRule.compactMap({ $0 }).joined() {
             for byte in literal where classes[Int(byte)] == 0 {
-                classes[Int(byte)] = UInt8(min(classCount, 255))
-                classCount = min(classCount + 1, 256)
+                classes[Int(byte)] = UInt8(min(classCount, 254))
+                classCount = min(classCount + 1, 255)
             }
         }
-        self.foldedClasses = (0...255).map { classes[Int(Self.lowercased(UInt8($0)))] }
-        self.classCount = classCount
+        let foldedClasses = (0...255).map { classes[Int(Self.lowercased(UInt8($0)))] }
+        self.foldedClasses = foldedClasses
+        stride = classCount + 1
+        scanClasses = (0...255).map { Self.needsLook(UInt8($0)) ? UInt8(classCount) : foldedClasses[$0] }
 
         // The trie.
         var transitions = [Int32](repeating: -1, count: classCount)
@@ -105,10 +118,16 @@ public struct Prefilter: Sendable {
                 }
             }
         }
-        self.transitions = transitions.map { next in
-            let row = next * Int32(classCount)
-            return ruleOutputs[Int(next)].isEmpty ? row : ~row
+        var table: [Int32] = []
+        table.reserveCapacity(ruleOutputs.count * (classCount + 1))
+        for state in ruleOutputs.indices {
+            for next in transitions[(state * classCount)..<((state + 1) * classCount)] {
+                let row = next * Int32(classCount + 1)
+                table.append(ruleOutputs[Int(next)].isEmpty ? row : ~row)
+            }
+            table.append(-1)
         }
+        self.transitions = table
         var start: [Int32] = [0]
         for list in ruleOutputs { start.append(start.last! + Int32(list.count)) }
         outputStart = start
@@ -138,17 +157,15 @@ public struct Prefilter: Sendable {
             split += 1
         }
         var first = Lane(units: 0..<split), second = Lane(units: split..<units.count)
-        foldedClasses.withUnsafeBufferPointer { classes in
+        scanClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { transitions in
-                let automaton = Automaton(text: text, classes: classes, transitions: transitions, classCount: classCount)
+                let automaton = Automaton(text: text, classes: foldedClasses, transitions: transitions, stride: stride)
                 while !first.isDone && !second.isDone {
                     var one = first.position, two = second.position, oneRow = first.row, twoRow = second.row
                     let oneEnd = first.end, twoEnd = second.end
                     while one < oneEnd && two < twoEnd {
-                        let oneByte = text[one], twoByte = text[two]
-                        if Self.needsLook(oneByte) || Self.needsLook(twoByte) { break }
-                        let oneNext = Int(transitions[oneRow &+ Int(classes[Int(oneByte)])])
-                        let twoNext = Int(transitions[twoRow &+ Int(classes[Int(twoByte)])])
+                        let oneNext = Int(transitions[oneRow &+ Int(classes[Int(text[one])])])
+                        let twoNext = Int(transitions[twoRow &+ Int(classes[Int(text[two])])])
                         if oneNext | twoNext < 0 { break }
                         oneRow = oneNext
                         twoRow = twoNext
@@ -168,9 +185,7 @@ public struct Prefilter: Sendable {
                         var position = lane.position, row = lane.row
                         let end = lane.end
                         while position < end {
-                            let byte = text[position]
-                            if Self.needsLook(byte) { break }
-                            let next = Int(transitions[row &+ Int(classes[Int(byte)])])
+                            let next = Int(transitions[row &+ Int(classes[Int(text[position])])])
                             if next < 0 { break }
                             row = next
                             position &+= 1
@@ -222,9 +237,10 @@ public struct Prefilter: Sendable {
     /// The tables, borrowed for one scan.
     private struct Automaton {
         let text: UnsafeBufferPointer<UInt8>
-        let classes: UnsafeBufferPointer<UInt8>
+        /// ``Prefilter/foldedClasses``: a byte's own class, needed where the loop stopped.
+        let classes: [UInt8]
         let transitions: UnsafeBufferPointer<Int32>
-        let classCount: Int
+        let stride: Int
 
         /// Moves `lane` on by one step that the plain loop stopped at: to
         /// its next unit at a unit's end (the first call starts the first);
@@ -267,7 +283,7 @@ public struct Prefilter: Sendable {
                 lane.row = next
             } else {
                 lane.row = ~next
-                lane.literalEnds.append(UInt64(lane.row / classCount) << 32 | UInt64(lane.unit))
+                lane.literalEnds.append(UInt64(lane.row / stride) << 32 | UInt64(lane.unit))
             }
         }
     }

@@ -60,16 +60,25 @@ public enum Fingerprint {
             return Self.text(hash: hasher.value, occurrence: occurrence)
         }
 
-        /// `HASH:N`; the hash's digits are written one by one, as a corpus run makes one fingerprint per finding.
+        /// `HASH:N`, written digit by digit into one new string, as a corpus
+        /// run makes one fingerprint per finding.
         private static func text(hash: UInt64, occurrence: Int) -> String {
-            let digits: StaticString = "0123456789abcdef"
-            var text = String(unsafeUninitializedCapacity: 16) { buffer in
-                for index in 0..<16 { buffer[index] = digits.utf8Start[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
-                return 16
+            let hexDigits: StaticString = "0123456789abcdef"
+            var decimalDigits = 1, rest = occurrence
+            while rest >= 10 {
+                rest /= 10
+                decimalDigits += 1
             }
-            text += ":"
-            text += String(occurrence)
-            return text
+            return String(unsafeUninitializedCapacity: 17 + decimalDigits) { buffer in
+                for index in 0..<16 { buffer[index] = hexDigits.utf8Start[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
+                buffer[16] = UInt8(ascii: ":")
+                var rest = occurrence
+                for index in stride(from: 16 + decimalDigits, to: 16, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                return 17 + decimalDigits
+            }
         }
 
         fileprivate static func combineNormalised(_ bytes: UnsafeBufferPointer<UInt8>, into hasher: inout FNV1a64) {

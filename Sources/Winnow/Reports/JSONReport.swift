@@ -166,9 +166,22 @@ public enum JSONReport {
             value.withUTF8 { JSONString.append($0, to: &out) }
         }
 
+        /// A number field: `value`'s decimal digits, written straight into `out`.
         mutating func field(_ key: StaticString, _ value: Int, to out: inout [UInt8]) {
             open(key, &out)
-            out.append(contentsOf: String(value).utf8)
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude, digits = 1
+            while magnitude >= 10 {
+                magnitude /= 10
+                digits += 1
+            }
+            magnitude = value.magnitude
+            let end = out.count + digits
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+            for index in stride(from: end - 1, through: end - digits, by: -1) {
+                out[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
         }
 
         private mutating func open(_ key: StaticString, _ out: inout [UInt8]) {
