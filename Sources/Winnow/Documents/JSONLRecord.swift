@@ -80,6 +80,8 @@ public struct JSONLRecord: Sendable {
             guard peek == UInt8(ascii: "{") else { throw error("a record must be a JSON object") }
             position += 1
             var fields: [(key: Range<Int>, value: Range<Int>)] = []
+            // Room for a typical record's fields, so that they are not grown one by one.
+            fields.reserveCapacity(8)
             skipSpace()
             if peek == UInt8(ascii: "}") {
                 position += 1

@@ -32,13 +32,17 @@ public struct Suppressions: Sendable {
     public var isEmpty: Bool { all.isEmpty }
 
     /// Reads the directives of `document`; ids not in `ruleIDs` are kept in ``unknown``.
+    /// What every directive starts with.
+    private static let directiveMarker = Array("winnow-".utf8)
+
     public init(document: Document, ruleIDs: Set<String>) {
         // Most documents hold no directive: one search for its prefix spares
         // the per-line match and the per-line tables.
         all = []
         some = []
-        let marker = Array("winnow-".utf8)
-        let mentionsDirective = document.bytes.withUnsafeBufferPointer { ByteSearch.firstIndex(of: marker, in: $0) != nil }
+        let mentionsDirective = document.bytes.withUnsafeBufferPointer {
+            ByteSearch.firstIndex(of: Self.directiveMarker, in: $0) != nil
+        }
         guard mentionsDirective else { return }
         all = [Bool](repeating: false, count: document.lines.count)
         some = [Set<String>](repeating: [], count: document.lines.count)

@@ -18,7 +18,10 @@
 /// in the literals, so it finds what either form holds. A regex whose
 /// literal it then finds only across such a character is run and does not
 /// match there, as before.
-public struct Prefilter: Sendable {
+///
+/// A reference type: every document's scan holds it, and a copy of its
+/// tables would retain each of them.
+public final class Prefilter: Sendable {
     /// For each rule, in rule-set order: whether it needs a literal to occur.
     let gated: [Bool]
     /// Byte → the class of the byte lowercased; 0 for bytes in no literal.
