@@ -97,8 +97,7 @@ struct CheckCommand: ParsableCommand {
                 let maker = writeBaseline == nil ? writer?.maker : nil
                 try run.processJSONL(input, options: self.input, cleaning: false, summarize: { findings, document -> ReportEntry? in
                     guard let maker, !findings.isEmpty else { return nil }
-                    return maker.entry(for: FileReport(document: document, findings: findings,
-                                                       sourceLines: maker.formatter.showsSourceLines))
+                    return maker.entry(for: FileReport(document: document, findings: findings, sourceLines: sourceLines))
                 }) { (event, entry: ReportEntry?) in
                     guard case .findings(let findings, let document, _) = event else { return }
                     records += 1

@@ -91,6 +91,10 @@ public struct JSONLPipeline: Sendable {
     /// record's ``Event/findings(_:document:lineLength:)`` event (`nil` with
     /// every other event). Work done there, such as a report's part, is
     /// spread over the threads instead of falling to the one that hands events on.
+    ///
+    /// Compiled ahead for `check`'s ``ReportEntry``: called from another
+    /// module, the generic code would copy and destroy each record's events
+    /// through the runtime's type metadata (a tenth of a small record's cost).
     @_specialize(exported: true, where Summary == ReportEntry)
     public func run<Summary>(name: String, reader: inout SegmentReader, cleaning: Bool,
                              summarize: @escaping @Sendable ([Finding], Document) -> Summary?,

@@ -31,10 +31,10 @@ public struct Suppressions: Sendable {
     /// Whether the document holds no directive (nothing is suppressed).
     public var isEmpty: Bool { all.isEmpty }
 
-    /// Reads the directives of `document`; ids not in `ruleIDs` are kept in ``unknown``.
     /// What every directive starts with.
     private static let directiveMarker = Array("winnow-".utf8)
 
+    /// Reads the directives of `document`; ids not in `ruleIDs` are kept in ``unknown``.
     public init(document: Document, ruleIDs: Set<String>) {
         // Most documents hold no directive: one search for its prefix spares
         // the per-line match and the per-line tables.

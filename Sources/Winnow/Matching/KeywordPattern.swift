@@ -74,7 +74,7 @@ enum KeywordPattern {
     /// `keyword` in NFC, without invisible format characters.
     private static func normalizedKeyword(_ keyword: String) -> String {
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: keyword.precomposedStringWithCanonicalMapping.unicodeScalars.filter {
+        scalars.append(contentsOf: NormalizedText.nfc(keyword).unicodeScalars.filter {
             !NormalizedText.isInvisibleFormatCharacter($0.value)
         })
         return String(scalars)

@@ -89,6 +89,13 @@ public struct NormalizedText {
         }
     }
 
+    /// `string` in NFC; ASCII, which NFC leaves as it is, is returned without
+    /// a call to Foundation's normalization (thousands of rule patterns load
+    /// faster for it).
+    static func nfc(_ string: String) -> String {
+        string.utf8.allSatisfy { $0 < 0x80 } ? string : string.precomposedStringWithCanonicalMapping
+    }
+
     /// Whether `value` (a Unicode scalar value) is one of the invisible
     /// format characters that keywords skip: U+00AD SOFT HYPHEN, U+200B ZERO
     /// WIDTH SPACE, U+2060 WORD JOINER, U+FEFF ZERO WIDTH NO-BREAK SPACE.

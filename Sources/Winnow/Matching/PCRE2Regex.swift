@@ -34,7 +34,7 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// - Throws: ``RegexCompileError`` with PCRE2's message and the byte
     ///   offset in the pattern (in NFC) at which compilation failed.
     public init(_ pattern: String, caseSensitive: Bool) throws(RegexCompileError) {
-        let source = pattern.precomposedStringWithCanonicalMapping
+        let source = NormalizedText.nfc(pattern)
         var options = UInt32(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
         if !caseSensitive { options |= UInt32(PCRE2_CASELESS) }
         var errorCode: Int32 = 0

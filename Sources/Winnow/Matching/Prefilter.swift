@@ -27,16 +27,15 @@ public final class Prefilter: Sendable {
     /// Byte → the class of the byte lowercased; 0 for bytes in no literal.
     private let foldedClasses: [UInt8]
     /// ``foldedClasses`` with the bytes that need a look (``needsLook(_:)``)
-    /// sent to the last column, ``lookClass``, whose entries are all
+    /// sent to the last column of the table, whose entries are all
     /// negative: the plain loop stops at them as at a literal's end, and
     /// tests no byte itself.
     private let scanClasses: [UInt8]
-    /// The number of columns of a row: the byte classes, then ``lookClass``.
+    /// The number of columns of a row: the byte classes, then the look column.
     private let stride: Int
-    private var lookClass: Int { stride - 1 }
     /// `transitions[state * stride + class]`: the next state `s`, as its
     /// row `s * stride`, complemented (`~row`) when a literal ends at `s`;
-    /// -1 in the ``lookClass`` column.
+    /// -1 in the look column.
     private let transitions: [Int32]
     /// Rules whose literal ends at a state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
@@ -72,21 +71,22 @@ public final class Prefilter: Sendable {
         }
         let foldedClasses = (0...255).map { classes[Int(Self.lowercased(UInt8($0)))] }
         self.foldedClasses = foldedClasses
-        stride = classCount + 1
+        let stride = classCount + 1
+        self.stride = stride
         scanClasses = (0...255).map { Self.needsLook(UInt8($0)) ? UInt8(classCount) : foldedClasses[$0] }
 
-        // The trie.
-        var transitions = [Int32](repeating: -1, count: classCount)
+        // The trie, one row of `stride` entries a state; the look column stays -1.
+        var transitions = [Int32](repeating: -1, count: stride)
         var ruleOutputs: [[Int32]] = [[]]
         for (ruleIndex, literals) in literalsByRule.enumerated() {
             for literal in literals ?? [] {
                 var state = 0
                 for byte in literal {
-                    let slot = state * classCount + Int(classes[Int(byte)])
+                    let slot = state * stride + Int(classes[Int(byte)])
                     if transitions[slot] < 0 {
                         transitions[slot] = Int32(ruleOutputs.count)
                         ruleOutputs.append([])
-                        transitions += [Int32](repeating: -1, count: classCount)
+                        transitions.append(contentsOf: repeatElement(-1, count: stride))
                     }
                     state = Int(transitions[slot])
                 }
@@ -110,8 +110,8 @@ public final class Prefilter: Sendable {
             head += 1
             ruleOutputs[state] += ruleOutputs[failure[state]].filter { !ruleOutputs[state].contains($0) }
             for byteClass in 0..<classCount {
-                let slot = state * classCount + byteClass
-                let fallback = transitions[failure[state] * classCount + byteClass]
+                let slot = state * stride + byteClass
+                let fallback = transitions[failure[state] * stride + byteClass]
                 if transitions[slot] < 0 {
                     transitions[slot] = fallback
                 } else {
@@ -121,16 +121,15 @@ public final class Prefilter: Sendable {
                 }
             }
         }
-        var table: [Int32] = []
-        table.reserveCapacity(ruleOutputs.count * (classCount + 1))
+        // Each next state becomes its row, marked where a literal ends.
         for state in ruleOutputs.indices {
-            for next in transitions[(state * classCount)..<((state + 1) * classCount)] {
-                let row = next * Int32(classCount + 1)
-                table.append(ruleOutputs[Int(next)].isEmpty ? row : ~row)
+            for slot in (state * stride)..<(state * stride + classCount) {
+                let next = transitions[slot]
+                let row = next * Int32(stride)
+                transitions[slot] = ruleOutputs[Int(next)].isEmpty ? row : ~row
             }
-            table.append(-1)
         }
-        self.transitions = table
+        self.transitions = transitions
         var start: [Int32] = [0]
         for list in ruleOutputs { start.append(start.last! + Int32(list.count)) }
         outputStart = start
