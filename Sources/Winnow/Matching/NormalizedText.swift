@@ -190,6 +190,13 @@ public struct NormalizedText {
                         index += 2
                         continue
                     }
+                    // U+1E00–U+1EFF (Latin Extended Additional: Vietnamese letters) never change either.
+                    if byte == 0xE1, index + 2 < count, (0xB8...0xBB).contains(source[index + 1]),
+                       source[index + 2] & 0xC0 == 0x80 {
+                        starter = index
+                        index += 3
+                        continue
+                    }
                     guard let (value, length) = Self.decode(source, at: index) else {
                         starter = nil
                         index += 1
