@@ -85,6 +85,27 @@ import Testing
         #expect(Document(name: "d", bytes: [0x61, 0xE2, 0x80]).firstInvalidUTF8Offset == 1)  // truncated
     }
 
+    // The validator's fast paths for common sequences agree with stepping
+    // by the table of well-formed sequences (Unicode 15.0, table 3-7).
+    @Test func invalidUTF8IsLocatedAsTheTableSays() {
+        var generator = SeededGenerator(seed: 11)
+        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
+                                 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for length in 0..<2_000 {
+            let bytes = (0..<(length % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            var expected: Int?, index = 0
+            while index < bytes.count {
+                let sequence = UTF8Validation.sequenceLength(bytes, at: index)
+                if sequence == 0 {
+                    expected = index
+                    break
+                }
+                index += sequence
+            }
+            #expect(UTF8Validation.firstInvalidOffset(in: bytes) == expected, "\(bytes)")
+        }
+    }
+
     @Test func whiteSpaceBytesAgreeWithTheUnicodeProperty() {
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
