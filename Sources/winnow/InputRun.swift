@@ -91,8 +91,7 @@ final class InputRun {
             try pipeline(for: input).run(name: input.path, reader: &reader, cleaning: cleaning, repeats: repeats) { event in
                 switch event {
                 case .notText(.utf16):
-                    report(.fileError(InputError(
-                        path: input.path, message: "UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")))
+                    report(.fileError(.utf16(path: input.path)))
                     outcome = .skipped
                 case .notText(let kind):
                     if case .binary(let offset) = kind { report(.skippedBinary(path: input.path, nulOffset: offset)) }
@@ -153,9 +152,13 @@ final class InputRun {
         let scanner = pipeline(for: input).scanner
         let pipeline = JSONLPipeline(scanner: scanner, textField: options.textField, idField: options.idField,
                                      threads: options.threads, groupField: options.groupBy, repetition: repetition)
+        var refused = false
         do {
             try pipeline.run(name: input.path, reader: &reader, cleaning: cleaning, summarize: summarize) { event, summary in
                 switch event {
+                case .utf16:
+                    report(.fileError(.utf16(path: input.path)))
+                    refused = true
                 case .malformed(let line, let reason, _):
                     report(.malformedRecord(path: input.path, line: line, reason: reason))
                     try handle(event, summary)
@@ -178,7 +181,7 @@ final class InputRun {
             report(.fileError(error))
             return false
         }
-        return true
+        return !refused
     }
 
     func report(_ notice: Notice) {

@@ -155,7 +155,7 @@ import Testing
         try Data(bytes).write(to: file)
         let outcome = try winnow("clean", file.path)
         #expect(outcome.status == 0)
-        #expect(outcome.stderr == "\(file.path):1: warning: invalid UTF-8 (first bad byte at offset 3); matched as is, every byte kept\n")
+        #expect(outcome.stderr == "\(file.path):1: warning: invalid UTF-8 (first bad byte at byte offset 3 of the file); matched as is, every byte kept\n")
         let process = try winnow("check", file.path)
         #expect(process.stdout == "\(file.path):2:1: warning: Read-more link: Read more [read-more-link]\n"
             + " 2 | Read more\n   | ^~~~~~~~~\n")

@@ -151,7 +151,7 @@ import Testing
     @Test func invalidUTF8InARecordIsReportedOncePerInput() throws {
         let input: [UInt8] = Array(#"{"text": "Good."}"#.utf8) + [0x0A] + Array(#"{"text": "Good."#.utf8) + [0xFF] + Array(#"\nRead more"}"#.utf8)
             + [0x0A] + Array(#"{"text": "x"#.utf8) + [0xFE] + Array(#""}"#.utf8) + [0x0A]
-        let notice = "<stdin>:2: warning: invalid UTF-8 in the record's text (first bad byte at offset 5); matched as is, every byte kept"
+        let notice = "<stdin>:2: warning: invalid UTF-8 in the record's text (first bad byte at byte offset 5 of the text); matched as is, every byte kept"
         let check = try WinnowProcess.run(["check", "--jsonl", "-"], stdin: input)
         #expect(check.status == 1)
         #expect(check.stderr.split(separator: "\n").filter { $0.contains("UTF-8") } == [Substring(notice)])

@@ -167,7 +167,7 @@ import Testing
             <testsuites name="winnow" tests="2" failures="0" errors="1" skipped="0">
               <testsuite name="winnow check" tests="2" failures="0" errors="1" skipped="0">
                 <testcase classname="winnow" name="&lt;stdin&gt;">
-                  <system-err>&lt;stdin&gt;:1: warning: invalid UTF-8 (first bad byte at offset 3); matched as is, every byte kept
+                  <system-err>&lt;stdin&gt;:1: warning: invalid UTF-8 (first bad byte at byte offset 3 of the file); matched as is, every byte kept
             </system-err>
                 </testcase>
                 <testcase classname="winnow" name="no/such.txt">

@@ -56,6 +56,16 @@ import Testing
         #expect(try WinnowProcess.run(["clean", "-"], stdin: bytes).stdout == "")
     }
 
+    // JSON Lines in UTF-16 is refused as plain text is, not read as malformed records.
+    @Test func utf16JSONLIsRefused() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE] + "{\"text\": \"Read more\"}\n{\"text\": \"b\"}\n".utf16.flatMap {
+            [UInt8($0 & 0xFF), UInt8($0 >> 8)]
+        }
+        let refusal = "<stdin>: error: UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)\n"
+        #expect(try WinnowProcess.run(["check", "--jsonl", "-"], stdin: bytes) == Outcome(status: 2, stdout: "", stderr: refusal))
+        #expect(try WinnowProcess.run(["clean", "--jsonl", "-"], stdin: bytes) == Outcome(status: 2, stdout: "", stderr: refusal))
+    }
+
     @Test func pathProblemsAreOneLineEachAndTheRestIsProcessed() throws {
         let folder = try WinnowProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -166,4 +166,9 @@ public struct InputError: Error, Equatable, CustomStringConvertible {
 
     /// `PATH: MESSAGE`.
     public var description: String { "\(path): \(message)" }
+
+    /// A UTF-16 input (``InputKind/utf16``), which Winnow refuses, with the command that converts it.
+    public static func utf16(path: String) -> InputError {
+        InputError(path: path, message: "UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+    }
 }

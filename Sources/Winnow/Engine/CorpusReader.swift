@@ -124,7 +124,7 @@ public struct CorpusReader: Sendable {
                             notice(.skippedBinary(path: input.path, nulOffset: offset))
                             continue inputs
                         case .utf16:
-                            notice(.fileError(InputError(path: input.path, message: "UTF-16 text is not supported; convert it to UTF-8")))
+                            notice(.fileError(.utf16(path: input.path)))
                             continue inputs
                         }
                     }

@@ -66,6 +66,10 @@ public struct JSONLPipeline: Sendable {
         /// number ``idField``, named `PATH:LINE` instead; later ones are not
         /// reported.
         case missingID(line: Int)
+        /// The input is UTF-16 text (``InputKind/utf16``), which Winnow does
+        /// not read: the only event of the input, which is neither scanned
+        /// nor written.
+        case utf16
     }
 
     /// Processes the JSONL input that `reader` reads; records end at LF
@@ -123,6 +127,15 @@ public struct JSONLPipeline: Sendable {
             pending = []
         }
         var next = try reader.next(name: name)
+        let firstBytes: [UInt8]? = switch next {
+        case .segment(let segment): segment.bytes
+        case .longLine(let chunk): chunk.bytes
+        case nil: nil
+        }
+        if let firstBytes, InputKind(prefix: firstBytes) == .utf16 {
+            try emit(.utf16, nil)
+            return
+        }
         while let piece = next {
             switch piece {
             case .longLine(let chunk):

@@ -57,14 +57,14 @@ public struct Notice: Sendable, Equatable {
     /// first bad byte, on the 1-based line `line`.
     public static func invalidUTF8(path: String, line: Int, offset: Int) -> Notice {
         Notice(kind: .invalidUTF8, severity: .warning, path: path, line: line,
-               message: "invalid UTF-8 (first bad byte at offset \(offset)); matched as is, every byte kept")
+               message: "invalid UTF-8 (first bad byte at byte offset \(offset) of the file); matched as is, every byte kept")
     }
 
     /// A JSON Lines record (1-based `line`) whose text is not valid UTF-8;
     /// `offset` is the 0-based offset of the first bad byte in the decoded text.
     public static func invalidUTF8(path: String, record line: Int, offset: Int) -> Notice {
         Notice(kind: .invalidUTF8, severity: .warning, path: path, line: line,
-               message: "invalid UTF-8 in the record's text (first bad byte at offset \(offset)); matched as is, every byte kept")
+               message: "invalid UTF-8 in the record's text (first bad byte at byte offset \(offset) of the text); matched as is, every byte kept")
     }
 
     /// An input that could not be processed.
