@@ -166,21 +166,18 @@ public enum JSONReport {
             value.withUTF8 { JSONString.append($0, to: &out) }
         }
 
-        /// A number field: `value`'s decimal digits, written straight into `out`.
+        /// A number field: `value`'s decimal digits, made on the stack and appended at once.
         mutating func field(_ key: StaticString, _ value: Int, to out: inout [UInt8]) {
             open(key, &out)
             if value < 0 { out.append(UInt8(ascii: "-")) }
-            var magnitude = value.magnitude, digits = 1
-            while magnitude >= 10 {
-                magnitude /= 10
-                digits += 1
-            }
-            magnitude = value.magnitude
-            let end = out.count + digits
-            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-            for index in stride(from: end - 1, through: end - digits, by: -1) {
-                out[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var magnitude = value.magnitude, start = digits.count
+                repeat {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    magnitude /= 10
+                } while magnitude > 0
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
             }
         }
 
