@@ -166,19 +166,9 @@ public enum JSONReport {
             value.withUTF8 { JSONString.append($0, to: &out) }
         }
 
-        /// A number field: `value`'s decimal digits, made on the stack and appended at once.
         mutating func field(_ key: StaticString, _ value: Int, to out: inout [UInt8]) {
             open(key, &out)
-            if value < 0 { out.append(UInt8(ascii: "-")) }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-                var magnitude = value.magnitude, start = digits.count
-                repeat {
-                    start -= 1
-                    digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                } while magnitude > 0
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-            }
+            out.append(contentsOf: String(value).utf8)
         }
 
         private mutating func open(_ key: StaticString, _ out: inout [UInt8]) {
