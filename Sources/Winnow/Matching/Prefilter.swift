@@ -201,10 +201,14 @@ public final class Prefilter: Sendable {
                 finish(&second)
             }
         }
-        for end in first.literalEnds + second.literalEnds {
-            let state = Int(end >> 32), unit = Int(end & 0xFFFF_FFFF)
-            for output in Int(outputStart[state])..<Int(outputStart[state + 1]) { hit(Int(outputs[output]), unit) }
+        func report(_ literalEnds: [UInt64]) {
+            for end in literalEnds {
+                let state = Int(end >> 32), unit = Int(end & 0xFFFF_FFFF)
+                for output in Int(outputStart[state])..<Int(outputStart[state + 1]) { hit(Int(outputs[output]), unit) }
+            }
         }
+        report(first.literalEnds)
+        report(second.literalEnds)
         return first.unsafeUnits + second.unsafeUnits
     }
 
