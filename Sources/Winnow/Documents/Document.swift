@@ -29,12 +29,17 @@ public struct Document: Sendable {
     public init(name: String, bytes: [UInt8], format: DocumentFormat? = nil, byteOrderMarkAllowed: Bool = true) {
         self.name = name
         self.bytes = bytes
-        let bom = byteOrderMarkAllowed && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let bom = byteOrderMarkAllowed ? Self.byteOrderMarkLength(at: bytes) : 0
         self.byteOrderMarkLength = bom
         self.lines = Line.split(bytes, from: bom)
         self.firstInvalidUTF8Offset = UTF8Validation.firstInvalidOffset(in: bytes)
         self.format = format ?? DocumentFormat(path: name)
         self.blankLines = lines.map { UTF8Validation.trimmingWhiteSpace($0.content, in: bytes).isEmpty }
+    }
+
+    /// 3 when `bytes` starts with the UTF-8 byte order mark EF BB BF, else 0.
+    static func byteOrderMarkLength<Bytes: Collection<UInt8>>(at bytes: Bytes) -> Int {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }
 
     /// The 1-based line and column of byte `offset`, the column counted in

@@ -144,7 +144,7 @@ public struct CorpusReader: Sendable {
     private func forEachRecord(in segment: SegmentReader.Segment, of input: InputFile, textField: String, groupField: String?,
                                notice: (Notice) -> Void, _ visit: (Visit) -> Void) {
         let bytes = segment.bytes
-        let bom = segment.isFirst && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let bom = segment.isFirst ? Document.byteOrderMarkLength(at: bytes) : 0
         let lines = Line.split(bytes, from: bom, lineFeedsOnly: true)
         let results = OrderedParallelMap.map(
             count: lines.count, threads: threads,

@@ -193,7 +193,7 @@ public struct JSONLPipeline: Sendable {
     private func events(_ line: ArraySlice<UInt8>, contentEnd: Int, number: Int, name: String, cleaning: Bool,
                         scratch: MatchScratch) -> [Event] {
         // A UTF-8 byte order mark before the first record is kept, not parsed.
-        let bom = line.startIndex + (number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        let bom = line.startIndex + (number == 1 ? Document.byteOrderMarkLength(at: line) : 0)
         let content = line[bom..<contentEnd]
         var raw: [UInt8] { Array(line) }
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {

@@ -205,7 +205,7 @@ struct RuleFileParser {
             throw yaml.error(at: node, rule: rule, "keywords_file '\(name)' cannot be read")
         }
         var phrases: [String] = []
-        let text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes  // a byte order mark is not a phrase
+        let text = Array(bytes.dropFirst(Document.byteOrderMarkLength(at: bytes)))  // a byte order mark is not a phrase
         for (index, line) in text.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             guard let text = String(validating: line, as: UTF8.self) else {
                 throw yaml.error(at: node, rule: rule, "keywords_file '\(name)' line \(index + 1) is not valid UTF-8")
