@@ -27,6 +27,14 @@ public struct SegmentReader {
     public enum Piece {
         case segment(Segment)
         case longLine(LongLineChunk)
+
+        /// The piece's bytes, as read.
+        public var bytes: [UInt8] {
+            switch self {
+            case .segment(let segment): segment.bytes
+            case .longLine(let chunk): chunk.bytes
+            }
+        }
     }
 
     /// Whole lines to scan as a document.

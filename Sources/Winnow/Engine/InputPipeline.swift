@@ -55,11 +55,7 @@ public struct InputPipeline: Sendable {
         while let piece = try reader.next(name: name) {
             if isFirstPiece {
                 isFirstPiece = false
-                let (head, whole) = switch piece {
-                case .segment(let segment): (segment.bytes, segment.isLast)
-                case .longLine(let chunk): (chunk.bytes, false)
-                }
-                let kind = InputKind(prefix: head)
+                let kind = InputKind(prefix: piece.bytes)
                 if kind != .text {
                     try emit(.notText(kind))
                     // Clean passes a binary input through as it is: nothing is lost.
@@ -67,6 +63,7 @@ public struct InputPipeline: Sendable {
                     return try passThrough(piece, reader: &reader, name: name, emit: emit)
                 }
                 let skipped = scanner.ruleSet.rules.filter { $0.scope == .document }.map(\.id)
+                let whole = if case .segment(let segment) = piece { segment.isLast } else { false }
                 if !whole && !skipped.isEmpty { try emit(.documentRulesSkipped(skipped)) }
             }
             switch piece {
@@ -102,11 +99,7 @@ public struct InputPipeline: Sendable {
                              emit: (Event) throws -> Void) throws {
         var piece: SegmentReader.Piece? = first
         while let current = piece {
-            let bytes = switch current {
-            case .segment(let segment): segment.bytes
-            case .longLine(let chunk): chunk.bytes
-            }
-            try emit(.output(clean: bytes, original: bytes))
+            try emit(.output(clean: current.bytes, original: current.bytes))
             piece = try reader.next(name: name)
         }
     }

@@ -127,12 +127,7 @@ public struct JSONLPipeline: Sendable {
             pending = []
         }
         var next = try reader.next(name: name)
-        let firstBytes: [UInt8]? = switch next {
-        case .segment(let segment): segment.bytes
-        case .longLine(let chunk): chunk.bytes
-        case nil: nil
-        }
-        if let firstBytes, InputKind(prefix: firstBytes) == .utf16 {
+        if let first = next, InputKind(prefix: first.bytes) == .utf16 {
             try emit(.utf16, nil)
             return
         }
