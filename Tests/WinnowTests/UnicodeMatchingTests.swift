@@ -109,11 +109,37 @@ import Testing
         }
         #expect(missed.isEmpty)
         // The ranges that the NFC pass steps over without a lookup.
-        let fastRanges: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x400...0x47F, 0x1E00...0x1EFF]
+        let fastRanges: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x400...0x47F, 0x1E00...0x1EFF, 0x2010...0x205F]
         #expect(fastRanges.joined().filter(mayChange).isEmpty)
         #expect(!mayChange(0x1EC7))  // ệ
         #expect(mayChange(0x301))
         #expect(mayChange(0x1161))  // Hangul medial A, composes with a leading consonant
+    }
+
+    /// The UTF-8 pass marks a text as normalization-free exactly when each
+    /// scalar is in the ranges that the NFC pass steps over (U+00AD, which
+    /// keywords skip, aside), and such a text is then left as it is.
+    @Test func surveyMarksOnlyTheScalarsNormalizationSkips() {
+        func survey(_ bytes: [UInt8]) -> UTF8Validation.Survey {
+            bytes.withUnsafeBufferPointer(UTF8Validation.survey)
+        }
+        let fastRanges: [ClosedRange<UInt32>] = [0x80...0x2FF, 0x400...0x47F, 0x1E00...0x1EFF, 0x2010...0x205F]
+        var wrong: [String] = []
+        for value in UInt32(0x80)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array("a\(Character(scalar))b".utf8)
+            let expected = value != 0xAD && fastRanges.contains { $0.contains(value) }
+            if survey(bytes) != UTF8Validation.Survey(firstInvalidOffset: nil, isNormalizationFree: expected) {
+                wrong.append(String(value, radix: 16))
+            }
+        }
+        #expect(wrong.isEmpty)
+        #expect(survey(Array("Tiếng Việt, déjà vu, Москва – „Zitat“…".utf8)).isNormalizationFree)
+        #expect(survey([0x61, 0xC3]) == UTF8Validation.Survey(firstInvalidOffset: 1, isNormalizationFree: false))
+        #expect(survey([]) == UTF8Validation.Survey(firstInvalidOffset: nil, isNormalizationFree: true))
+        let document = Document(name: "d.txt", bytes: Array("Tiếng Việt\nđọc thêm\n".utf8))
+        #expect(document.isNormalizationFree)
+        #expect(!Document(name: "d.txt", bytes: Array("cafe\u{301}\n".utf8)).isNormalizationFree)
     }
 
     // MARK: White space and invisible format characters

@@ -18,6 +18,10 @@ public struct Document: Sendable {
     /// 0-based offset of the first byte that is not part of valid UTF-8, or
     /// `nil` when the whole input is valid UTF-8.
     public let firstInvalidUTF8Offset: Int?
+    /// True when NFC and the keyword form of ``NormalizedText`` are known to
+    /// equal the bytes, found in the pass that checks the UTF-8 (see
+    /// `UTF8Validation.Survey`); false when the text must be looked at.
+    public let isNormalizationFree: Bool
     /// How the text is marked up; decides what is prose and how suppression
     /// comments are written.
     public let format: DocumentFormat
@@ -32,7 +36,9 @@ public struct Document: Sendable {
         let bom = byteOrderMarkAllowed ? Self.byteOrderMarkLength(at: bytes) : 0
         self.byteOrderMarkLength = bom
         self.lines = Line.split(bytes, from: bom)
-        self.firstInvalidUTF8Offset = UTF8Validation.firstInvalidOffset(in: bytes)
+        let survey = bytes.withUnsafeBufferPointer(UTF8Validation.survey)
+        self.firstInvalidUTF8Offset = survey.firstInvalidOffset
+        self.isNormalizationFree = survey.isNormalizationFree
         self.format = format ?? DocumentFormat(path: name)
         self.blankLines = lines.map { UTF8Validation.trimmingWhiteSpace($0.content, in: bytes).isEmpty }
     }

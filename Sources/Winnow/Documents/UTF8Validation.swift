@@ -13,7 +13,28 @@ enum UTF8Validation {
     /// 0-based offset of the first byte of `buffer` that does not begin a
     /// well-formed sequence, or `nil` if all of it is well-formed UTF-8.
     static func firstInvalidOffset(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        survey(buffer).firstInvalidOffset
+    }
+
+    /// What one pass over a text's bytes tells: where its UTF-8 first goes
+    /// wrong, and whether normalization can leave it as it is.
+    struct Survey: Equatable {
+        /// As `firstInvalidOffset(in:)` gives it.
+        var firstInvalidOffset: Int?
+        /// True when the text is well-formed and every scalar in it is one
+        /// that NFC and the removal of invisible format characters leave
+        /// as it is whatever stands around it: ASCII and the scalars of
+        /// `NormalizedText.isStable`. False says only that the text must
+        /// be looked at scalar by scalar.
+        var isNormalizationFree: Bool
+    }
+
+    /// `firstInvalidOffset(in:)` and the normalization check of
+    /// ``Survey`` in one pass over `buffer`, which is read once, ASCII
+    /// sixteen bytes at a time.
+    static func survey(_ buffer: UnsafeBufferPointer<UInt8>) -> Survey {
         var index = 0
+        var free = true
         let count = buffer.count
         while index < count {
             let lead = buffer[index]
@@ -23,14 +44,16 @@ enum UTF8Validation {
             }
             // Two-byte sequences (Latin, Greek, Cyrillic…) are the most common; others go through the table.
             if lead >= 0xC2 && lead <= 0xDF && index + 1 < count && buffer[index + 1] & 0xC0 == 0x80 {
+                free = free && NormalizedText.isStable(lead: lead, second: buffer[index + 1])
                 index += 2
                 continue
             }
             let length = sequenceLength(buffer, at: index)
-            guard length > 0 else { return index }
+            guard length > 0 else { return Survey(firstInvalidOffset: index, isNormalizationFree: false) }
+            free = free && NormalizedText.isStable(lead: lead, second: buffer[index + 1], third: buffer[index + 2])
             index += length
         }
-        return nil
+        return Survey(firstInvalidOffset: nil, isNormalizationFree: free)
     }
 
     /// The length of the well-formed sequence that starts at `offset`

@@ -283,7 +283,7 @@ private final class UnitEvaluator {
         self.suppressions = suppressions
         self.prefilter = prefilter
         self.lineRepeats = lineRepeats
-        self.text = NormalizedText(view.bytes)
+        self.text = NormalizedText(view.bytes, isNormalizationFree: view.isNormalizationFree)
     }
 
     func units(of scope: Rule.Scope) -> [Unit] {

@@ -37,9 +37,12 @@ public struct NormalizedText {
     private let keywordForm: Changes?
 
     /// Normalizes `bytes` (UTF-8; invalid sequences are kept as they are).
-    public init(_ bytes: [UInt8]) {
+    /// - Parameter isNormalizationFree: true when the caller knows that both
+    ///   forms equal `bytes` (``Document/isNormalizationFree``); then they
+    ///   are not looked at again.
+    public init(_ bytes: [UInt8], isNormalizationFree: Bool = false) {
         original = bytes
-        (nfc, keywordForm) = bytes.withUnsafeBufferPointer { Changes.of($0) }
+        (nfc, keywordForm) = isNormalizationFree ? (nil, nil) : bytes.withUnsafeBufferPointer { Changes.of($0) }
     }
 
     /// Whether `form` differs from the original bytes anywhere.
@@ -94,6 +97,28 @@ public struct NormalizedText {
     /// faster for it).
     static func nfc(_ string: String) -> String {
         string.utf8.allSatisfy { $0 < 0x80 } ? string : string.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether the two-byte sequence `lead second` (well-formed) is a scalar
+    /// that both forms keep as it is whatever stands around it: U+0080–U+02FF
+    /// (Latin) but U+00AD, and U+0400–U+047F (Cyrillic). Each has NFC_Quick_Check
+    /// Yes and combining class 0 (UAX #15, section 9).
+    @inline(__always)
+    static func isStable(lead: UInt8, second: UInt8) -> Bool {
+        (lead >= 0xC2 && lead <= 0xCB && !(lead == 0xC2 && second == 0xAD)) || lead == 0xD0 || lead == 0xD1
+    }
+
+    /// Whether the three-byte sequence `lead second third` (well-formed) is
+    /// such a scalar: U+1E00–U+1EFF (Latin Extended Additional, the
+    /// Vietnamese letters) or U+2010–U+205F (dashes, quotation marks, the
+    /// ellipsis).
+    @inline(__always)
+    static func isStable(lead: UInt8, second: UInt8, third: UInt8) -> Bool {
+        switch lead {
+        case 0xE1: second >= 0xB8 && second <= 0xBB
+        case 0xE2: (second == 0x80 && third >= 0x90) || (second == 0x81 && third < 0xA0)
+        default: false
+        }
     }
 
     /// Whether `value` (a Unicode scalar value) is one of the invisible
@@ -183,16 +208,14 @@ public struct NormalizedText {
                         starter = last == 0x0A || last == 0x0D ? nil : index - 1
                         continue
                     }
-                    // U+0080–U+02FF and U+0400–U+047F (Latin, Cyrillic) never change, U+00AD aside.
-                    if (0xC2...0xCB).contains(byte) || byte == 0xD0 || byte == 0xD1, index + 1 < count,
-                       source[index + 1] & 0xC0 == 0x80, !(byte == 0xC2 && source[index + 1] == 0xAD) {
+                    if index + 1 < count, source[index + 1] & 0xC0 == 0x80,
+                       NormalizedText.isStable(lead: byte, second: source[index + 1]) {
                         starter = index
                         index += 2
                         continue
                     }
-                    // U+1E00–U+1EFF (Latin Extended Additional: Vietnamese letters) never change either.
-                    if byte == 0xE1, index + 2 < count, (0xB8...0xBB).contains(source[index + 1]),
-                       source[index + 2] & 0xC0 == 0x80 {
+                    if index + 2 < count, source[index + 1] & 0xC0 == 0x80, source[index + 2] & 0xC0 == 0x80,
+                       NormalizedText.isStable(lead: byte, second: source[index + 1], third: source[index + 2]) {
                         starter = index
                         index += 3
                         continue
