@@ -21,4 +21,12 @@ import Testing
             + #""match":"second \#u{7F} line","message":"seen: second \#u{7F} line","path":"dir/a \"b\".txt","#
             + #""rule":"any","severity":"warning","type":"finding"}"#)
     }
+
+    @Test func decimalDigitsAreTheDigitsOfString() {
+        for value in [0, 7, 9, 10, 99, 100, 12_345, 1_000_000, Int.max, -1, -10, Int.min] {
+            var out: [UInt8] = [0x2C]
+            DecimalDigits.append(value, to: &out)
+            #expect(out == [0x2C] + Array(String(value).utf8))
+        }
+    }
 }

@@ -330,6 +330,13 @@ enum JSONString {
     /// Appends ``encode(_:)``'s result for the bytes of `text` to `out`.
     static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends ``encode(_:)``'s result for the bytes of `text` to `out`
+    /// without the quotes around it.
+    static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var index = 0
         while index < text.count {
             let runEnd = ByteSearch.firstStringSpecial(text, from: index, orSurrogateLead: true)
@@ -355,7 +362,6 @@ enum JSONString {
             default: out.append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }
 

@@ -55,28 +55,23 @@ public enum Fingerprint {
             var hasher = state.hasher
             var matched = matched
             matched.withUTF8 { Self.combineNormalised($0, into: &hasher) }
-            let occurrence = seen[hasher.value, default: 0]
-            seen[hasher.value] = occurrence + 1
-            return Self.text(hash: hasher.value, occurrence: occurrence)
+            // One lookup reads the count and raises it.
+            func postIncrement(_ count: inout Int) -> Int {
+                defer { count += 1 }
+                return count
+            }
+            return Self.text(hash: hasher.value, occurrence: postIncrement(&seen[hasher.value, default: 0]))
         }
 
         /// `HASH:N`, written digit by digit into one new string, as a corpus
         /// run makes one fingerprint per finding.
         private static func text(hash: UInt64, occurrence: Int) -> String {
             let hexDigits: StaticString = "0123456789abcdef"
-            var decimalDigits = 1, rest = occurrence
-            while rest >= 10 {
-                rest /= 10
-                decimalDigits += 1
-            }
+            let decimalDigits = DecimalDigits.count(UInt(occurrence))
             return String(unsafeUninitializedCapacity: 17 + decimalDigits) { buffer in
                 for index in 0..<16 { buffer[index] = hexDigits.utf8Start[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
                 buffer[16] = UInt8(ascii: ":")
-                var rest = occurrence
-                for index in stride(from: 16 + decimalDigits, to: 16, by: -1) {
-                    buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
+                DecimalDigits.write(UInt(occurrence), endingBefore: buffer.baseAddress! + 17 + decimalDigits)
                 return 17 + decimalDigits
             }
         }

@@ -53,7 +53,7 @@ public enum JSONReport {
 
         public func part(of file: FileReport) -> [UInt8] {
             var out: [UInt8] = []
-            for finding in file.findings { FindingRecord(finding).appendLine(to: &out) }
+            for finding in file.findings { FindingRecord.appendLine(finding, to: &out) }
             return out
         }
 
@@ -132,49 +132,43 @@ public enum JSONReport {
         /// Appends the record as one JSON Lines line: the object `JSONOutput.line`
         /// would write (keys sorted, strings escaped as RFC 8259 section 7
         /// asks), without the encoder's per-record cost, since a corpus run
-        /// writes one line per finding.
-        func appendLine(to out: inout [UInt8]) {
-            out.reserveCapacity(out.count + 320 + path.utf8.count + match.utf8.count + message.utf8.count)
-            var writer = JSONLineWriter()
-            writer.field(#""action":"#, action, to: &out)
-            writer.field(#""byte_length":"#, byteLength, to: &out)
-            writer.field(#""byte_offset":"#, byteOffset, to: &out)
-            writer.field(#""category":"#, category, to: &out)
-            writer.field(#""column":"#, column, to: &out)
-            writer.field(#""end_column":"#, endColumn, to: &out)
-            writer.field(#""end_line":"#, endLine, to: &out)
-            writer.field(#""fingerprint":"#, fingerprint, to: &out)
-            writer.field(#""line":"#, line, to: &out)
-            writer.field(#""match":"#, match, to: &out)
-            writer.field(#""message":"#, message, to: &out)
-            writer.field(#""path":"#, path, to: &out)
-            writer.field(#""rule":"#, rule, to: &out)
-            writer.field(#""severity":"#, severity, to: &out)
-            writer.field(#""type":"#, type, to: &out)
-            out += [UInt8(ascii: "}"), 0x0A]
+        /// writes one line per finding. Each key is written with the
+        /// punctuation before and after it in one piece.
+        static func appendLine(_ reported: ReportedFinding, to out: inout [UInt8]) {
+            let finding = reported.finding
+            out.reserveCapacity(out.count + 320 + finding.path.utf8.count + finding.matchedText.utf8.count
+                                + finding.message.utf8.count)
+            append(#"{"action":""#, finding.action.rawValue, to: &out)
+            append(#"","byte_length":"#, finding.byteLength, to: &out)
+            append(#","byte_offset":"#, finding.byteOffset, to: &out)
+            append(#","category":""#, finding.category.rawValue, to: &out)
+            append(#"","column":"#, finding.column, to: &out)
+            append(#","end_column":"#, finding.endColumn, to: &out)
+            append(#","end_line":"#, finding.endLine, to: &out)
+            append(#","fingerprint":""#, reported.fingerprint, to: &out)
+            append(#"","line":"#, finding.line, to: &out)
+            append(#","match":""#, finding.matchedText, to: &out)
+            append(#"","message":""#, finding.message, to: &out)
+            append(#"","path":""#, finding.path, to: &out)
+            append(#"","rule":""#, finding.ruleID, to: &out)
+            append(#"","severity":""#, finding.severity.rawValue, to: &out)
+            append("\",\"type\":\"finding\"}\n", to: &out)
         }
-    }
 
-    /// Writes the fields of one flat JSON object on one line, in the order
-    /// given; the caller closes it. A key is given as written: quoted, with its colon.
-    private struct JSONLineWriter {
-        private var first = true
+        private static func append(_ text: StaticString, to out: inout [UInt8]) {
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
 
-        mutating func field(_ key: StaticString, _ value: String, to out: inout [UInt8]) {
-            open(key, &out)
+        /// `prefix`, then `value`'s characters escaped (its quotes are in the prefix and the next key).
+        private static func append(_ prefix: StaticString, _ value: String, to out: inout [UInt8]) {
+            append(prefix, to: &out)
             var value = value
-            value.withUTF8 { JSONString.append($0, to: &out) }
+            value.withUTF8 { JSONString.appendEscaped($0, to: &out) }
         }
 
-        mutating func field(_ key: StaticString, _ value: Int, to out: inout [UInt8]) {
-            open(key, &out)
-            out.append(contentsOf: String(value).utf8)
-        }
-
-        private mutating func open(_ key: StaticString, _ out: inout [UInt8]) {
-            out.append(UInt8(ascii: first ? "{" : ","))
-            first = false
-            out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        private static func append(_ prefix: StaticString, _ value: Int, to out: inout [UInt8]) {
+            append(prefix, to: &out)
+            DecimalDigits.append(value, to: &out)
         }
     }
 

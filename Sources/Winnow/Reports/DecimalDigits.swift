@@ -1,0 +1,35 @@
+/// Writes integers as decimal ASCII digits, as `String(value)` does, but
+/// without making a `String`: reports write several numbers for each
+/// finding, and a corpus run writes a line for each finding.
+enum DecimalDigits {
+    /// The number of digits of `value`, at least 1.
+    static func count(_ value: UInt) -> Int {
+        var count = 1, rest = value
+        while rest >= 10 {
+            rest /= 10
+            count += 1
+        }
+        return count
+    }
+
+    /// Writes the digits of `value` so that the last one ends just before `end`.
+    static func write(_ value: UInt, endingBefore end: UnsafeMutablePointer<UInt8>) {
+        var rest = value, position = end
+        repeat {
+            position -= 1
+            position.pointee = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+    }
+
+    /// Appends the bytes of `String(value)` to `out`.
+    static func append(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        let count = count(magnitude)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            write(magnitude, endingBefore: buffer.baseAddress! + count)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+}
