@@ -72,8 +72,10 @@ public struct Document: Sendable {
         return (start, (start.line, start.column + added))
     }
 
-    /// The 0-based index of the last line that starts at or before `offset`.
-    private func lineIndex(ofByte offset: Int) -> Int {
+    /// The 0-based index of the last line that starts at or before byte
+    /// `offset`: the line of ``position(ofByte:)`` less one, without
+    /// counting the column.
+    func lineIndex(ofByte offset: Int) -> Int {
         var low = 0, high = lines.count - 1
         while low < high {
             let middle = (low + high + 1) / 2

@@ -37,7 +37,7 @@ public enum Cleaner {
             case .replace: edits.append(Edit(range: range, replacement: finding.replacement ?? "", action: .replace, ruleID: finding.ruleID))
             case .stripMatch: edits.append(Edit(range: range, replacement: nil, action: .stripMatch, ruleID: finding.ruleID))
             case .stripLine:
-                let last = finding.byteLength == 0 ? finding.line : document.position(ofByte: range.upperBound - 1).line
+                let last = finding.byteLength == 0 ? finding.line : document.lineIndex(ofByte: range.upperBound - 1) + 1
                 for line in finding.line...last { removedBy[line - 1] = removedBy[line - 1] ?? finding.ruleID }
             case .stripBlock:
                 for line in finding.block { removedBy[line - 1] = removedBy[line - 1] ?? finding.ruleID }
@@ -61,7 +61,7 @@ public enum Cleaner {
             output += document.bytes[position..<edit.range.lowerBound]
             if let replacement = edit.replacement { output += replacement.utf8 }
             removed.append(RemovedSpan(
-                ruleID: edit.ruleID, line: document.position(ofByte: edit.range.lowerBound).line,
+                ruleID: edit.ruleID, line: document.lineIndex(ofByte: edit.range.lowerBound) + 1,
                 byteOffset: edit.range.lowerBound, byteLength: edit.range.count, replacement: edit.replacement))
             position = edit.range.upperBound
         }

@@ -360,7 +360,7 @@ private final class UnitEvaluator {
                     if !suppressions.isEmpty {
                         matches = matches.filter {
                             let offset = $0.range.lowerBound
-                            return !suppressions.isSuppressed(box.rule.id, at: offset, onLine: view.position(ofByte: offset).line - 1)
+                            return !suppressions.isSuppressed(box.rule.id, at: offset, onLine: view.lineIndex(ofByte: offset))
                         }
                     }
                     if !matches.isEmpty { hits.append(UnitHit(unitIndex: index, matches: matches)) }
@@ -393,11 +393,13 @@ private final class UnitEvaluator {
         let matched = original.text(range)
         let line = start.line
         // A message is one line: a match that spans lines is shown with spaces.
-        var message = rule.message.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match, text: original.text)
-        if message.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) {
+        var message = rule.message.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match,
+                                          text: { original.text($0) })
+        if message.withUTF8({ $0.contains { $0 == 0x0A || $0 == 0x0D } }) {
             message = message.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).joined(separator: " ")
         }
-        let replacement = rule.replacement?.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match, text: original.text)
+        let replacement = rule.replacement?.expand(ruleID: rule.id, line: line, matched: matched, match: hit.match,
+                                                   text: { original.text($0) })
         let block = self.block(of: range)
         return Finding(
             path: original.name, line: line, column: start.column, endLine: end.line, endColumn: end.column,
@@ -408,12 +410,12 @@ private final class UnitEvaluator {
 
     /// 0-based lines holding the bytes of `range`.
     private func lines(of range: Range<Int>) -> ClosedRange<Int> {
-        (view.position(ofByte: range.lowerBound).line - 1)...(view.position(ofByte: max(range.lowerBound, range.upperBound - 1)).line - 1)
+        view.lineIndex(ofByte: range.lowerBound)...view.lineIndex(ofByte: max(range.lowerBound, range.upperBound - 1))
     }
 
     /// 0-based lines of the paragraph where `range` starts.
     private func block(of range: Range<Int>) -> ClosedRange<Int> {
-        let line = view.position(ofByte: range.lowerBound).line - 1
+        let line = view.lineIndex(ofByte: range.lowerBound)
         return line < paragraphOfLine.count ? paragraphOfLine[line] : line...line
     }
 

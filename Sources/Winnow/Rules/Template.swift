@@ -106,21 +106,30 @@ public struct Template: Sendable, Equatable {
     ///   - text: the document text of a byte range, for capture groups.
     public func expand(ruleID: String, line: Int, matched: String, match: PatternMatch?,
                        text: (Range<Int>) -> String) -> String {
-        pieces.map { piece in
+        // A corpus run expands a message for each finding: pieces are
+        // appended in place, and a template without placeholders is its text.
+        if pieces.count == 1, case .text(let literal) = pieces[0] { return literal }
+        var result = ""
+        for piece in pieces {
             switch piece {
-            case .text(let literal): return literal
-            case .match: return matched
-            case .rule: return ruleID
-            case .line: return String(line)
+            case .text(let literal): result += literal
+            case .match: result += matched
+            case .rule: result += ruleID
+            case .line: result += String(line)
             case .group(let number):
-                guard let match else { return number == 0 ? matched : "" }
-                return number < match.groups.count ? match.groups[number].map(text) ?? "" : ""
+                guard let match else {
+                    if number == 0 { result += matched }
+                    continue
+                }
+                if number < match.groups.count, let range = match.groups[number] { result += text(range) }
             case .named(let name):
-                guard let match, let number = match.pattern.groupNumber(named: name), number < match.groups.count
-                else { return "" }
-                return match.groups[number].map(text) ?? ""
+                if let match, let number = match.pattern.groupNumber(named: name), number < match.groups.count,
+                   let range = match.groups[number] {
+                    result += text(range)
+                }
             }
-        }.joined()
+        }
+        return result
     }
 
     private static func placeholder(_ name: Substring) -> Piece? {
