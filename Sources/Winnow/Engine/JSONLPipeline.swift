@@ -172,47 +172,54 @@ public struct JSONLPipeline: Sendable {
                                summarize: @escaping @Sendable ([Finding], Document) -> Summary?) -> [[(Event, Summary?)]] {
         OrderedParallelMap.map(count: lines.count, threads: threads, placeholder: [], state: { scanner.makeScratch() }) { index, scratch in
             let line = lines[index]
-            return events(bytes[line.start..<line.end], contentEnd: line.contentEnd,
-                          number: firstLine + index, name: name, cleaning: cleaning, scratch: scratch).map { event in
-                guard case .findings(let findings, let document, _) = event else { return (event, nil) }
-                return (event, summarize(findings, document))
-            }
+            return events(bytes[line.start..<line.end], contentEnd: line.contentEnd, number: firstLine + index,
+                          name: name, cleaning: cleaning, scratch: scratch, summarize: summarize)
         }
     }
 
-    /// The events of one line: a blank line passes, a malformed one is
-    /// reported, a record is scanned (and cleaned).
+    /// The events of one line, each with its summary: a blank line passes,
+    /// a malformed one is reported, a record is scanned (and cleaned), and
+    /// its findings summarized.
     /// `line` is a slice of its segment (indices are the segment's) and
     /// `contentEnd` where its terminator begins; it is copied only into
     /// the events that carry it.
-    private func events(_ line: ArraySlice<UInt8>, contentEnd: Int, number: Int, name: String, cleaning: Bool,
-                        scratch: MatchScratch) -> [Event] {
+    private func events<Summary>(_ line: ArraySlice<UInt8>, contentEnd: Int, number: Int, name: String, cleaning: Bool,
+                                 scratch: MatchScratch,
+                                 summarize: ([Finding], Document) -> Summary?) -> [(Event, Summary?)] {
         // A UTF-8 byte order mark before the first record is kept, not parsed.
         let bom = line.startIndex + (number == 1 ? Document.byteOrderMarkLength(at: line) : 0)
         let content = line[bom..<contentEnd]
         var raw: [UInt8] { Array(line) }
         if content.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-            return cleaning ? [.output(raw)] : []  // a blank line is not a record
+            return cleaning ? [(.output(raw), nil)] : []  // a blank line is not a record
         }
         let record: JSONLRecord, text: [UInt8], group: String
         do throws(JSONLError) {
             (record, text, group) = try CorpusReader.record(Array(content), textField: textField, groupField: groupField)
         } catch {
-            return [.malformed(line: number, reason: error.description, bytes: raw)]
+            return [(.malformed(line: number, reason: error.description, bytes: raw), nil)]
         }
         let id = idField.flatMap(record.identifier)
         // A record's text is plain text, whatever its id looks like ("notes.md").
         let document = Document(name: id ?? "\(name):\(number)", bytes: text, format: .plain)
         let result = scanner.scan(document, scratch: scratch, repeats: repetition?.counts(of: group))
-        var events: [Event] = document.firstInvalidUTF8Offset.map { [.invalidUTF8(line: number, offset: $0)] } ?? []
-        if idField != nil && id == nil { events.append(.missingID(line: number)) }
-        if !result.limitHits.isEmpty { events.append(.limitHits(result.limitHits)) }
-        events.append(.findings(result.findings, document: document, lineLength: line.count))
+        var events: [(Event, Summary?)] = []
+        events.reserveCapacity(cleaning ? 4 : 1)
+        if let offset = document.firstInvalidUTF8Offset { events.append((.invalidUTF8(line: number, offset: offset), nil)) }
+        if idField != nil && id == nil { events.append((.missingID(line: number), nil)) }
+        if !result.limitHits.isEmpty { events.append((.limitHits(result.limitHits), nil)) }
+        events.append((.findings(result.findings, document: document, lineLength: line.count),
+                       summarize(result.findings, document)))
         guard cleaning else { return events }
         let clean = Cleaner.clean(document, findings: result.findings)
-        if let rejection = clean.rejection { return events + [.rejected(rejection, line: raw)] }
-        guard clean.bytes != text else { return events + [.output(raw)] }
-        return events + [.removed(clean.removed, document: document),
-                         .output(Array(line[..<bom]) + record.replacing(textField, with: clean.bytes) + line[contentEnd...])]
+        if let rejection = clean.rejection {
+            events.append((.rejected(rejection, line: raw), nil))
+        } else if clean.bytes == text {
+            events.append((.output(raw), nil))
+        } else {
+            events.append((.removed(clean.removed, document: document), nil))
+            events.append((.output(Array(line[..<bom]) + record.replacing(textField, with: clean.bytes) + line[contentEnd...]), nil))
+        }
+        return events
     }
 }
