@@ -24,9 +24,25 @@ import Testing
 
     @Test func decimalDigitsAreTheDigitsOfString() {
         for value in [0, 7, 9, 10, 99, 100, 12_345, 1_000_000, Int.max, -1, -10, Int.min] {
-            var out: [UInt8] = [0x2C]
-            DecimalDigits.append(value, to: &out)
-            #expect(out == [0x2C] + Array(String(value).utf8))
+            let written = [UInt8](unsafeUninitializedCapacity: 21) { buffer, count in
+                buffer[0] = 0x2C
+                count = DecimalDigits.write(value, at: buffer.baseAddress! + 1) - buffer.baseAddress!
+            }
+            #expect(written == [0x2C] + Array(String(value).utf8))
         }
+    }
+
+    /// Every byte of the strings escaped to six (`\u0001`): the line still
+    /// fits the room reserved for it, and reads back as the same finding.
+    @Test func lineOfControlCharactersFitsItsRoom() throws {
+        let controls = String(repeating: "\u{01}", count: 40)
+        let yaml = "rules:\n  - id: c\n    match: {regex: ['\\x01+']}\n    message: '{match}'\n"
+        let report = try Support.report(Array("a\(controls)b\n".utf8), yaml, path: controls)
+        let line = JSONReport.LinesFormatter().render(report)
+        let object = try JSONSerialization.jsonObject(with: Data(line)) as! [String: Any]
+        #expect(object["match"] as? String == controls)
+        #expect(object["message"] as? String == controls)
+        #expect(object["path"] as? String == controls)
+        #expect(object["column"] as? Int == 2)
     }
 }

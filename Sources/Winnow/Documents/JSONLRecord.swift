@@ -313,55 +313,68 @@ enum JSONString {
     /// `text` as a JSON string, quotes included; the three-byte form of a
     /// lone surrogate (see ``JSONLRecord/string(_:)``) becomes its `\u` escape.
     static func encode(_ text: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count + 2)
-        append(text, to: &out)
-        return out
+        text.withUnsafeBufferPointer { text in
+            // Room for the worst case; pages that are not written are not touched.
+            [UInt8](unsafeUninitializedCapacity: maximumEscapedLength(text.count) + 2) { buffer, count in
+                let start = buffer.baseAddress!
+                start.pointee = UInt8(ascii: "\"")
+                let end = writeEscaped(text, at: start + 1)
+                end.pointee = UInt8(ascii: "\"")
+                count = end + 1 - start
+            }
+        }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// The most bytes that ``writeEscaped(_:at:)`` writes for `count`
+    /// bytes: 6 each (a control character becomes `\u001F`).
+    static func maximumEscapedLength(_ count: Int) -> Int { 6 * count }
 
-    /// Appends ``encode(_:)``'s result to `out`; runs of bytes that need no
-    /// escape are copied whole.
-    static func append(_ text: [UInt8], to out: inout [UInt8]) {
-        text.withUnsafeBufferPointer { append($0, to: &out) }
-    }
-
-    /// Appends ``encode(_:)``'s result for the bytes of `text` to `out`.
-    static func append(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        appendEscaped(text, to: &out)
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// Appends ``encode(_:)``'s result for the bytes of `text` to `out`
-    /// without the quotes around it.
-    static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// Writes ``encode(_:)``'s result for `text` without its quotes at
+    /// `start`, which has room for ``maximumEscapedLength(_:)`` bytes, and
+    /// returns the address after the last byte written. Runs of bytes
+    /// that need no escape are copied whole.
+    static func writeEscaped(_ text: UnsafeBufferPointer<UInt8>,
+                             at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let hexDigits: StaticString = "0123456789abcdef"
+        var out = start
+        func put(_ byte: UInt8) {
+            out.pointee = byte
+            out += 1
+        }
+        func put(escaped byte: UInt8) {
+            put(0x5C)
+            put(byte)
+        }
+        func putEscape(_ value: UInt32) {
+            put(escaped: UInt8(ascii: "u"))
+            for shift: UInt32 in [12, 8, 4, 0] { put(hexDigits.utf8Start[Int((value >> shift) & 0xF)]) }
+        }
         var index = 0
         while index < text.count {
             let runEnd = ByteSearch.firstStringSpecial(text, from: index, orSurrogateLead: true)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<runEnd]))
+            if runEnd > index {
+                out.update(from: text.baseAddress! + index, count: runEnd - index)
+                out += runEnd - index
+            }
             index = runEnd
             guard index < text.count else { break }
             let byte = text[index]
             index += 1
             if byte == 0xED, index + 1 < text.count, (0xA0...0xBF).contains(text[index]), text[index + 1] & 0xC0 == 0x80 {
-                let value = 0xD000 | (UInt32(text[index] & 0x3F) << 6) | UInt32(text[index + 1] & 0x3F)
-                out += [0x5C, UInt8(ascii: "u")]
-                for shift: UInt32 in [12, 8, 4, 0] { out.append(hexDigits[Int((value >> shift) & 0xF)]) }
+                putEscape(0xD000 | (UInt32(text[index] & 0x3F) << 6) | UInt32(text[index + 1] & 0x3F))
                 index += 2
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\""): out += [0x5C, 0x22]
-            case UInt8(ascii: "\\"): out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x00..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-            default: out.append(byte)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): put(escaped: byte)
+            case 0x0A: put(escaped: UInt8(ascii: "n"))
+            case 0x0D: put(escaped: UInt8(ascii: "r"))
+            case 0x09: put(escaped: UInt8(ascii: "t"))
+            case 0x00..<0x20: putEscape(UInt32(byte))
+            default: put(byte)
             }
         }
+        return out
     }
 }
 

@@ -22,14 +22,16 @@ enum DecimalDigits {
         } while rest > 0
     }
 
-    /// Appends the bytes of `String(value)` to `out`.
-    static func append(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
-        let count = count(magnitude)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            write(magnitude, endingBefore: buffer.baseAddress! + count)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+    /// Writes the bytes of `String(value)` at `start`, which has room for
+    /// 20 bytes, and returns the address after the last one.
+    static func write(_ value: Int, at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        var start = start
+        if value < 0 {
+            start.pointee = UInt8(ascii: "-")
+            start += 1
         }
+        let end = start + count(value.magnitude)
+        write(value.magnitude, endingBefore: end)
+        return end
     }
 }

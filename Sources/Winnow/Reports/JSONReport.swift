@@ -52,9 +52,13 @@ public enum JSONReport {
         public init() {}
 
         public func part(of file: FileReport) -> [UInt8] {
-            var out: [UInt8] = []
-            for finding in file.findings { FindingRecord.appendLine(finding, to: &out) }
-            return out
+            let capacity = file.findings.reduce(0) { $0 + FindingRecord.maximumLineLength($1) }
+            return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                var writer = LineWriter(next: buffer.baseAddress!)
+                for finding in file.findings { FindingRecord.writeLine(finding, with: &writer) }
+                count = writer.next - buffer.baseAddress!
+                precondition(count <= capacity, "a JSON Lines finding outgrew its room")
+            }
         }
 
         public func write(parts: some ReportParts, notices: [Notice],
@@ -129,46 +133,63 @@ public enum JSONReport {
             case endLine = "end_line", endColumn = "end_column", byteOffset = "byte_offset", byteLength = "byte_length"
         }
 
-        /// Appends the record as one JSON Lines line: the object `JSONOutput.line`
+        /// The most bytes ``writeLine(_:with:)`` writes for `reported`: the
+        /// keys with their punctuation take 194, the six numbers at most 20
+        /// each, and the strings at most ``JSONString/maximumEscapedLength(_:)``
+        /// of their bytes.
+        static func maximumLineLength(_ reported: ReportedFinding) -> Int {
+            let finding = reported.finding
+            let strings = finding.action.rawValue.utf8.count + finding.category.rawValue.utf8.count
+                + finding.severity.rawValue.utf8.count + reported.fingerprint.utf8.count + finding.matchedText.utf8.count
+                + finding.message.utf8.count + finding.path.utf8.count + finding.ruleID.utf8.count
+            return 194 + 6 * 20 + JSONString.maximumEscapedLength(strings)
+        }
+
+        /// Writes the record as one JSON Lines line: the object `JSONOutput.line`
         /// would write (keys sorted, strings escaped as RFC 8259 section 7
         /// asks), without the encoder's per-record cost, since a corpus run
         /// writes one line per finding. Each key is written with the
         /// punctuation before and after it in one piece.
-        static func appendLine(_ reported: ReportedFinding, to out: inout [UInt8]) {
+        static func writeLine(_ reported: ReportedFinding, with writer: inout LineWriter) {
             let finding = reported.finding
-            out.reserveCapacity(out.count + 320 + finding.path.utf8.count + finding.matchedText.utf8.count
-                                + finding.message.utf8.count)
-            append(#"{"action":""#, finding.action.rawValue, to: &out)
-            append(#"","byte_length":"#, finding.byteLength, to: &out)
-            append(#","byte_offset":"#, finding.byteOffset, to: &out)
-            append(#","category":""#, finding.category.rawValue, to: &out)
-            append(#"","column":"#, finding.column, to: &out)
-            append(#","end_column":"#, finding.endColumn, to: &out)
-            append(#","end_line":"#, finding.endLine, to: &out)
-            append(#","fingerprint":""#, reported.fingerprint, to: &out)
-            append(#"","line":"#, finding.line, to: &out)
-            append(#","match":""#, finding.matchedText, to: &out)
-            append(#"","message":""#, finding.message, to: &out)
-            append(#"","path":""#, finding.path, to: &out)
-            append(#"","rule":""#, finding.ruleID, to: &out)
-            append(#"","severity":""#, finding.severity.rawValue, to: &out)
-            append("\",\"type\":\"finding\"}\n", to: &out)
+            writer.write(#"{"action":""#, finding.action.rawValue)
+            writer.write(#"","byte_length":"#, finding.byteLength)
+            writer.write(#","byte_offset":"#, finding.byteOffset)
+            writer.write(#","category":""#, finding.category.rawValue)
+            writer.write(#"","column":"#, finding.column)
+            writer.write(#","end_column":"#, finding.endColumn)
+            writer.write(#","end_line":"#, finding.endLine)
+            writer.write(#","fingerprint":""#, reported.fingerprint)
+            writer.write(#"","line":"#, finding.line)
+            writer.write(#","match":""#, finding.matchedText)
+            writer.write(#"","message":""#, finding.message)
+            writer.write(#"","path":""#, finding.path)
+            writer.write(#"","rule":""#, finding.ruleID)
+            writer.write(#"","severity":""#, finding.severity.rawValue)
+            writer.write("\",\"type\":\"finding\"}\n")
         }
+    }
 
-        private static func append(_ text: StaticString, to out: inout [UInt8]) {
-            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    /// Writes bytes into memory that the caller has made large enough.
+    private struct LineWriter {
+        /// Where the next byte goes.
+        var next: UnsafeMutablePointer<UInt8>
+
+        mutating func write(_ text: StaticString) {
+            next.update(from: text.utf8Start, count: text.utf8CodeUnitCount)
+            next += text.utf8CodeUnitCount
         }
 
         /// `prefix`, then `value`'s characters escaped (its quotes are in the prefix and the next key).
-        private static func append(_ prefix: StaticString, _ value: String, to out: inout [UInt8]) {
-            append(prefix, to: &out)
+        mutating func write(_ prefix: StaticString, _ value: String) {
+            write(prefix)
             var value = value
-            value.withUTF8 { JSONString.appendEscaped($0, to: &out) }
+            next = value.withUTF8 { JSONString.writeEscaped($0, at: next) }
         }
 
-        private static func append(_ prefix: StaticString, _ value: Int, to out: inout [UInt8]) {
-            append(prefix, to: &out)
-            DecimalDigits.append(value, to: &out)
+        mutating func write(_ prefix: StaticString, _ value: Int) {
+            write(prefix)
+            next = DecimalDigits.write(value, at: next)
         }
     }
 
