@@ -55,6 +55,8 @@ public enum Fingerprint {
             var hasher = state.hasher
             var matched = matched
             matched.withUTF8 { Self.combineNormalised($0, into: &hasher) }
+            // Room for a few at once: most files (records) have a few findings.
+            if seen.isEmpty { seen.reserveCapacity(8) }
             // One lookup reads the count and raises it.
             func postIncrement(_ count: inout Int) -> Int {
                 defer { count += 1 }
