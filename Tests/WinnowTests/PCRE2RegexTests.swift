@@ -46,6 +46,14 @@ import Testing
         #expect(ranges == [3..<7])
     }
 
+    @Test func offsetMovesEveryGroup() throws {
+        let regex = try PCRE2Regex("(a)(x)?(b)", caseSensitive: true)
+        let groups = try Array("ab ab".utf8).withUnsafeBufferPointer {
+            try regex.allMatches(in: $0, scratch: MatchScratch(maxCaptureCount: 3), offset: 10).map(\.groups)
+        }
+        #expect(groups == [[10..<12, 10..<11, nil, 11..<12], [13..<15, 13..<14, nil, 14..<15]])
+    }
+
     // BR-23 (PCRE2 #23): a catastrophic pattern stops on the match limit with an error, not as "no match".
     @Test func catastrophicPatternStopsOnResourceLimit() throws {
         let regex = try PCRE2Regex("(a+)+$", caseSensitive: true)

@@ -85,13 +85,19 @@ public final class PCRE2Regex: @unchecked Sendable {
 
     /// Every non-overlapping, non-empty match in `subject`, left to right,
     /// with its capture groups. See ``firstMatch(in:from:scratch:)`` for units and errors.
+    /// - Parameter offset: added to every range: where `subject` starts in
+    ///   the text that the matches are reported in.
     public func allMatches(
-        in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch
+        in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, offset: Int = 0
     ) throws(MatchError) -> [PatternMatch] {
         var matches: [PatternMatch] = []
         var position = 0
         while let range = try firstMatch(in: subject, from: position, scratch: scratch) {
-            let groups = [range] + (0..<captureCount).map { scratch.range(ofGroup: $0 + 1) }
+            var groups: [Range<Int>?] = []
+            groups.reserveCapacity(captureCount + 1)
+            for group in 0...captureCount {
+                groups.append(scratch.range(ofGroup: group).map { ($0.lowerBound + offset)..<($0.upperBound + offset) })
+            }
             matches.append(PatternMatch(groups: groups, pattern: self))
             position = range.upperBound
         }

@@ -35,15 +35,20 @@ public struct TextMatcher: Sendable {
         var matches: [PatternMatch] = []
         for index in patterns.indices {
             let form = form(ofPatternAt: index)
-            let (found, start) = try text.withBytes(of: unit, in: form) { subject, start throws(MatchError) in
-                (try patterns[index].allMatches(in: subject, scratch: scratch), start)
+            let found = try text.withBytes(of: unit, in: form) { subject, start throws(MatchError) in
+                try patterns[index].allMatches(in: subject, scratch: scratch, offset: start)
             }
             // Most calls find nothing: they allocate nothing either.
             if found.isEmpty { continue }
-            matches += found.map { match in
-                PatternMatch(groups: match.groups.map { group in
-                    group.map { text.originalRange(of: ($0.lowerBound + start)..<($0.upperBound + start), in: form) }
-                }, pattern: patterns[index])
+            if text.differs(in: form) {
+                matches += found.map { match in
+                    PatternMatch(groups: match.groups.map { group in group.map { text.originalRange(of: $0, in: form) } },
+                                 pattern: patterns[index])
+                }
+            } else if matches.isEmpty {
+                matches = found
+            } else {
+                matches += found
             }
         }
         guard patterns.count > 1, matches.count > 1 else { return matches }
