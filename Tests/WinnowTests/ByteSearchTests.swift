@@ -17,6 +17,20 @@ import Testing
         }
     }
 
+    @Test func singleByteSearchAgreesWithALoop() {
+        for bytes in Self.inputs() {
+            bytes.withUnsafeBufferPointer { buffer in
+                for start in 0...bytes.count {
+                    for byte: UInt8 in [0x0A, 0x0D, 0xFF] {
+                        let expected = bytes[start...].firstIndex(of: byte) ?? bytes.count
+                        #expect(ByteSearch.first(byte, in: buffer, from: start) == expected, "\(bytes) from \(start)")
+                    }
+                }
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { ByteSearch.first(0x0A, in: $0, from: 0) } == 0)
+    }
+
     @Test func nonASCIISearchAgreesWithALoop() {
         for bytes in Self.inputs() {
             bytes.withUnsafeBufferPointer { buffer in

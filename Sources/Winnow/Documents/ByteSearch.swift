@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Searches over UTF-8 bytes sixteen at a time, with Swift's SIMD vector
 /// types (SSE2 on x86-64, NEON on arm64): a block of sixteen bytes is
 /// tested with one vector comparison, and the first byte found is read off
@@ -7,6 +11,16 @@
 /// this way.
 enum ByteSearch {
     private typealias Block = SIMD16<UInt8>
+
+    /// The first 0-based offset at or after `start` of `byte`, or
+    /// `buffer.count`. This is the C library's `memchr`, which reads as
+    /// many bytes a step as the processor's widest vectors hold: the one
+    /// search here for a single byte, such as the LF that ends a line.
+    static func first(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < buffer.count, let base = buffer.baseAddress,
+              let found = memchr(base + start, Int32(byte), buffer.count - start) else { return buffer.count }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+    }
 
     @inline(__always)
     private static func block(_ base: UnsafePointer<UInt8>, at offset: Int) -> Block {

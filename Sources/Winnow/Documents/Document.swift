@@ -124,26 +124,31 @@ public struct Line: Sendable, Equatable {
     static func split(_ bytes: [UInt8], from first: Int, lineFeedsOnly: Bool = false) -> [Line] {
         var lines: [Line] = []
         bytes.withUnsafeBufferPointer { buffer in
-            var start = first, index = first
+            var start = first
             let count = buffer.count
-            while index < count {
-                index = ByteSearch.firstControl(buffer, from: index)
-                guard index < count else { break }
-                let byte = buffer[index]
-                if lineFeedsOnly {
-                    if byte == 0x0A {
-                        let contentEnd = index > start && buffer[index - 1] == 0x0D ? index - 1 : index
-                        lines.append(Line(start: start, contentEnd: contentEnd, end: index + 1))
-                        start = index + 1
+            if lineFeedsOnly || ByteSearch.first(0x0D, in: buffer, from: first) == count {
+                // Only LF ends a line: in JSON Lines, and in most text, which holds no CR.
+                var index = ByteSearch.first(0x0A, in: buffer, from: first)
+                while index < count {
+                    let contentEnd = index > start && buffer[index - 1] == 0x0D ? index - 1 : index
+                    lines.append(Line(start: start, contentEnd: contentEnd, end: index + 1))
+                    start = index + 1
+                    index = ByteSearch.first(0x0A, in: buffer, from: start)
+                }
+            } else {
+                var index = first
+                while index < count {
+                    index = ByteSearch.firstControl(buffer, from: index)
+                    guard index < count else { break }
+                    let byte = buffer[index]
+                    if byte == 0x0A || byte == 0x0D {
+                        let terminatorLength = (byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) ? 2 : 1
+                        lines.append(Line(start: start, contentEnd: index, end: index + terminatorLength))
+                        index += terminatorLength
+                        start = index
+                    } else {
+                        index += 1
                     }
-                    index += 1
-                } else if byte == 0x0A || byte == 0x0D {
-                    let terminatorLength = (byte == 0x0D && index + 1 < count && buffer[index + 1] == 0x0A) ? 2 : 1
-                    lines.append(Line(start: start, contentEnd: index, end: index + terminatorLength))
-                    index += terminatorLength
-                    start = index
-                } else {
-                    index += 1
                 }
             }
             if start < count {

@@ -140,11 +140,19 @@ public struct SegmentReader {
     static func lineCount(_ bytes: [UInt8], lineFeedsOnly: Bool) -> Int {
         var count = 0
         bytes.withUnsafeBufferPointer { buffer in
+            if lineFeedsOnly {
+                var index = ByteSearch.first(0x0A, in: buffer, from: 0)
+                while index < buffer.count {
+                    count += 1
+                    index = ByteSearch.first(0x0A, in: buffer, from: index + 1)
+                }
+                return
+            }
             var index = ByteSearch.firstControl(buffer, from: 0)
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte == 0x0A
-                    || (byte == 0x0D && !lineFeedsOnly && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) {
+                    || (byte == 0x0D && (index + 1 == buffer.count || buffer[index + 1] != 0x0A)) {
                     count += 1
                 }
                 index = ByteSearch.firstControl(buffer, from: index + 1)
