@@ -175,11 +175,15 @@ public struct SegmentReader {
         var lineStart = 0, lastEnd: Int?, lastParagraphEnd: Int?
         let limit = min(segmentSize, pending.count)
         pending.withUnsafeBufferPointer { buffer in
-            var index = ByteSearch.firstControl(buffer, from: 0)
+            // The next byte that may end a line: an LF, or any control character where a CR does too.
+            func candidate(from start: Int) -> Int {
+                lineFeedsOnly ? ByteSearch.first(0x0A, in: buffer, from: start) : ByteSearch.firstControl(buffer, from: start)
+            }
+            var index = candidate(from: 0)
             while index < limit {
                 let byte = buffer[index]
                 guard byte == 0x0A || (byte == 0x0D && !lineFeedsOnly) else {
-                    index = ByteSearch.firstControl(buffer, from: index + 1)
+                    index = candidate(from: index + 1)
                     continue
                 }
                 let end = index + terminatorLength(at: index)
@@ -189,7 +193,7 @@ public struct SegmentReader {
                 }
                 lastEnd = end
                 lineStart = end
-                index = ByteSearch.firstControl(buffer, from: end)
+                index = candidate(from: end)
             }
         }
         return lastParagraphEnd ?? lastEnd
