@@ -52,12 +52,15 @@ public enum JSONReport {
         public init() {}
 
         public func part(of file: FileReport) -> [UInt8] {
+            // Written into scratch memory sized for the worst case, then
+            // copied into a part of the exact size: parts wait in memory.
             let capacity = file.findings.reduce(0) { $0 + FindingRecord.maximumLineLength($1) }
-            return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
                 var writer = LineWriter(next: buffer.baseAddress!)
                 for finding in file.findings { FindingRecord.writeLine(finding, with: &writer) }
-                count = writer.next - buffer.baseAddress!
+                let count = writer.next - buffer.baseAddress!
                 precondition(count <= capacity, "a JSON Lines finding outgrew its room")
+                return Array(UnsafeBufferPointer(rebasing: buffer[..<count]))
             }
         }
 
