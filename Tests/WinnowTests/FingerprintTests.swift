@@ -53,6 +53,19 @@ import Testing
 
     // A report hashes a rule's line once for all its findings there; the
     // fingerprints are those of each finding hashed alone.
+    /// More distinct hashes than the counter keeps in its short list: each
+    /// is still numbered from 0 by its own earlier occurrences.
+    @Test func occurrencesAreCountedForManyDistinctHashes() {
+        var counter = Fingerprint.Counter()
+        let state = Fingerprint.LineState(ruleID: "r", line: ArraySlice("a line".utf8))
+        for round in 0..<5 {
+            for index in 0..<37 {
+                let fingerprint = counter.next(state, matched: "m\(index)")
+                #expect(fingerprint.hasSuffix(":\(round)"), "m\(index) in round \(round): \(fingerprint)")
+            }
+        }
+    }
+
     @Test func findingsOfTwoRulesOnOneLineAreEachFingerprintedAsAlone() throws {
         let yaml = "rules:\n  - id: a\n    match: {keywords: [promo]}\n  - id: b\n    match: {keywords: [code]}\n"
         let document = Document(name: "d", bytes: Array("promo code promo code\npromo\n".utf8))

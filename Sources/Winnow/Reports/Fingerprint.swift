@@ -39,7 +39,13 @@ public enum Fingerprint {
     /// Gives the fingerprints of one file's findings in report order,
     /// counting occurrences across calls (across the segments of a large file).
     public struct Counter: Sendable {
+        /// How many findings had each hash so far: the first few hashes in
+        /// a short list searched in order (most files, and every record of
+        /// a corpus, have a few findings, and a dictionary costs more to
+        /// set up than such a list to search), the others in `seen`.
+        private var first: [(hash: UInt64, count: Int)] = []
         private var seen: [UInt64: Int] = [:]
+        private static let listLength = 16
 
         public init() {}
 
@@ -55,14 +61,22 @@ public enum Fingerprint {
             var hasher = state.hasher
             var matched = matched
             matched.withUTF8 { Self.combineNormalised($0, into: &hasher) }
-            // Room for a few at once: most files (records) have a few findings.
-            if seen.isEmpty { seen.reserveCapacity(8) }
-            // One lookup reads the count and raises it.
+            return Self.text(hash: hasher.value, occurrence: occurrence(of: hasher.value))
+        }
+
+        /// The number of earlier findings with `hash`, counting this one for the next.
+        private mutating func occurrence(of hash: UInt64) -> Int {
             func postIncrement(_ count: inout Int) -> Int {
                 defer { count += 1 }
                 return count
             }
-            return Self.text(hash: hasher.value, occurrence: postIncrement(&seen[hasher.value, default: 0]))
+            if let index = first.firstIndex(where: { $0.hash == hash }) { return postIncrement(&first[index].count) }
+            if first.count < Self.listLength {
+                if first.isEmpty { first.reserveCapacity(Self.listLength) }
+                first.append((hash, 1))
+                return 0
+            }
+            return postIncrement(&seen[hash, default: 0])
         }
 
         /// `HASH:N`, written digit by digit into one new string, as a corpus
