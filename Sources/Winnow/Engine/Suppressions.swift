@@ -57,7 +57,7 @@ public struct Suppressions: Sendable {
                 let subject = UnsafeBufferPointer(rebasing: buffer[line.content])
                 guard let matches = try? pattern.allMatches(in: subject, scratch: scratch) else { continue }
                 for match in matches {
-                    directives.append(match.shifted(by: line.start).range)
+                    directives.append((match.range.lowerBound + line.start)..<(match.range.upperBound + line.start))
                     guard let kindRange = match.groups[1], let idsRange = match.groups[2] else { continue }
                     let kind = String(decoding: subject[kindRange], as: UTF8.self)
                     let ids = Self.ids(subject, idsRange, lineStart: line.start)

@@ -126,10 +126,6 @@ public struct PatternMatch: Sendable {
     /// The whole match.
     public var range: Range<Int> { groups[0]! }
 
-    /// The same match with every range moved by `offset` bytes.
-    public func shifted(by offset: Int) -> PatternMatch {
-        PatternMatch(groups: groups.map { $0.map { ($0.lowerBound + offset)..<($0.upperBound + offset) } }, pattern: pattern)
-    }
 }
 
 /// A pattern that PCRE2 refused to compile.
