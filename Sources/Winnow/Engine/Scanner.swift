@@ -309,10 +309,14 @@ private final class UnitEvaluator {
         let unsafeUnits = text.withBytes(of: units.map(\.bytes), in: .nfc) { subject, ranges in
             prefilter.scan(subject, units: ranges) { rule, unit in pairs.append(UInt64(rule) << 32 | UInt64(unit)) }
         }
-        for unitIndex in unsafeUnits {
-            for rule in prefilter.gated.indices where prefilter.gated[rule] {
-                pairs.append(UInt64(rule) << 32 | UInt64(unitIndex))
+        if !unsafeUnits.isEmpty {
+            for unitIndex in unsafeUnits {
+                for rule in prefilter.gated.indices where prefilter.gated[rule] {
+                    pairs.append(UInt64(rule) << 32 | UInt64(unitIndex))
+                }
             }
+            // Units ascend again, as grouping needs.
+            pairs.sort()
         }
         let distinct = Prefilter.groupedByRule(pairs, ruleCount: prefilter.gated.count)
         prefilterHits[scope] = distinct
