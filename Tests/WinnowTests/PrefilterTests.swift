@@ -112,9 +112,24 @@ import Testing
                                             "8:1-8:6 spam", "8:8-8:13 spam", "9:1-9:14 ru", "10:1-10:17 cookie"])
     }
 
+    /// A unit with LONG S (U+017F, which caseless matching folds to `s`)
+    /// runs every rule; its hits join the others in unit order, so a
+    /// `min_run` run that starts there is still one run.
+    @Test func runStartingInAnUnsafeUnitIsFound() throws {
+        let rules = try Support.rules("""
+            rules:
+              - {id: cookie, match: {regex: ['cookies'], case_sensitive: false}, when: {min_run: 2}}
+              - {id: other, match: {regex: ['zzz']}}
+            """)
+        let text = "\u{17F} cookies\nWe use cookies\nNothing."
+        let findings = Scanner(ruleSet: try RuleSet(rules: rules)).scan(Document(name: "d", bytes: Array(text.utf8))).findings
+        #expect(Support.spans(findings) == ["1:3-1:10 cookie", "2:8-2:15 cookie"])
+    }
+
     /// Hits come unit by unit (units ascending, rules in any order, with
     /// repeats); grouping must equal a plain sort without repeats, whatever
-    /// the number of rules (one radix pass per byte of the largest index).
+    /// the number of pairs (insertion sort or radix passes) and rules (one
+    /// radix pass per byte of the largest index).
     @Test(arguments: [1, 2, 50, 256, 257, 5_000, 70_000])
     func hitsAreGroupedByRuleWithUnitsAscending(ruleCount: Int) {
         var generator = SeededGenerator(seed: UInt64(ruleCount))
@@ -124,8 +139,11 @@ import Testing
                 pairs.append(UInt64(generator.next() % UInt64(ruleCount)) << 32 | UInt64(unit))
             }
         }
-        #expect(Prefilter.groupedByRule(pairs, ruleCount: ruleCount) == Array(Set(pairs)).sorted())
-        #expect(Prefilter.groupedByRule([], ruleCount: ruleCount) == [])
+        // Short inputs (insertion sort) up to the limit and past it, and a long one (radix passes).
+        for length in [0, 1, 2, 3, 17, 32, 33, pairs.count] {
+            let part = Array(pairs.prefix(length))
+            #expect(Prefilter.groupedByRule(part, ruleCount: ruleCount) == Array(Set(part)).sorted())
+        }
     }
 
     /// Random units of words, literal pieces, invisible characters, Kelvin

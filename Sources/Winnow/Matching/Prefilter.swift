@@ -162,21 +162,23 @@ public final class Prefilter: Sendable {
         scanClasses.withUnsafeBufferPointer { classes in
             transitions.withUnsafeBufferPointer { transitions in
                 let automaton = Automaton(text: text, classes: foldedClasses, transitions: transitions, stride: stride)
+                guard let base = text.baseAddress else { return }
                 while !first.isDone && !second.isDone {
-                    var one = first.position, two = second.position, oneRow = first.row, twoRow = second.row
-                    let oneEnd = first.end, twoEnd = second.end
-                    while one < oneEnd && two < twoEnd {
-                        let oneNext = Int(transitions[oneRow &+ Int(classes[Int(text[one])])])
-                        let twoNext = Int(transitions[twoRow &+ Int(classes[Int(text[two])])])
+                    // One counter for both lanes, up to the nearer unit end.
+                    let steps = min(first.end - first.position, second.end - second.position)
+                    let one = base + first.position, two = base + second.position
+                    var oneRow = first.row, twoRow = second.row, step = 0
+                    while step < steps {
+                        let oneNext = Int(transitions[oneRow &+ Int(classes[Int(one[step])])])
+                        let twoNext = Int(transitions[twoRow &+ Int(classes[Int(two[step])])])
                         if oneNext | twoNext < 0 { break }
                         oneRow = oneNext
                         twoRow = twoNext
-                        one &+= 1
-                        two &+= 1
+                        step &+= 1
                     }
-                    first.position = one
+                    first.position += step
                     first.row = oneRow
-                    second.position = two
+                    second.position += step
                     second.row = twoRow
                     automaton.step(&first, units: units)
                     automaton.step(&second, units: units)
@@ -187,7 +189,7 @@ public final class Prefilter: Sendable {
                         var position = lane.position, row = lane.row
                         let end = lane.end
                         while position < end {
-                            let next = Int(transitions[row &+ Int(classes[Int(text[position])])])
+                            let next = Int(transitions[row &+ Int(classes[Int(base[position])])])
                             if next < 0 { break }
                             row = next
                             position &+= 1
@@ -295,35 +297,63 @@ public final class Prefilter: Sendable {
     }
 
     /// `pairs` (rule << 32 | unit, gathered unit by unit, so units ascend)
-    /// in ascending order without repeats, by a least-significant-digit
-    /// radix sort on the rule index (Knuth, TAOCP vol. 3, section 5.2.5), one
-    /// byte a pass: stable, so units stay ascending within a rule, and linear
-    /// in the pairs with 256 buckets a pass, however many rules the set has
-    /// (a counting sort over every rule cost more than the prefilter itself
-    /// with 5,000 rules; a comparison sort did with 50).
+    /// in ascending order without repeats. A few pairs (most documents'
+    /// count) are put in order by insertion sort; more by a
+    /// least-significant-digit radix sort on the rule index (Knuth, TAOCP
+    /// vol. 3, section 5.2.5), one byte a pass: stable, so units stay
+    /// ascending within a rule, and linear in the pairs with 256 buckets a
+    /// pass, however many rules the set has (a counting sort over every rule
+    /// cost more than the prefilter itself with 5,000 rules; a comparison
+    /// sort did with 50).
     static func groupedByRule(_ pairs: [UInt64], ruleCount: Int) -> [UInt64] {
         guard pairs.count > 1 else { return pairs }
         var sorted = pairs
-        var buffer = [UInt64](repeating: 0, count: pairs.count)
-        var digit = 0
-        while (ruleCount - 1) >> (8 * digit) > 0 {
-            let shift = UInt64(32 + 8 * digit)
-            var starts = [Int](repeating: 0, count: 257)
-            for pair in sorted { starts[Int((pair >> shift) & 0xFF) + 1] += 1 }
-            for bucket in 0..<256 { starts[bucket + 1] += starts[bucket] }
-            for pair in sorted {
-                let bucket = Int((pair >> shift) & 0xFF)
-                buffer[starts[bucket]] = pair
-                starts[bucket] += 1
+        if pairs.count <= insertionSortLimit {
+            sorted.withUnsafeMutableBufferPointer { items in
+                for index in 1..<items.count {
+                    let item = items[index]
+                    var slot = index
+                    while slot > 0 && items[slot - 1] > item {
+                        items[slot] = items[slot - 1]
+                        slot -= 1
+                    }
+                    items[slot] = item
+                }
             }
-            swap(&sorted, &buffer)
-            digit += 1
+        } else {
+            var buffer = [UInt64](unsafeUninitializedCapacity: pairs.count) { _, count in count = pairs.count }
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { starts in
+                var digit = 0
+                while (ruleCount - 1) >> (8 * digit) > 0 {
+                    let shift = UInt64(32 + 8 * digit)
+                    starts.initialize(repeating: 0)
+                    for pair in sorted { starts[Int((pair >> shift) & 0xFF) + 1] += 1 }
+                    for bucket in 0..<256 { starts[bucket + 1] += starts[bucket] }
+                    for pair in sorted {
+                        let bucket = Int((pair >> shift) & 0xFF)
+                        buffer[starts[bucket]] = pair
+                        starts[bucket] += 1
+                    }
+                    swap(&sorted, &buffer)
+                    digit += 1
+                }
+            }
         }
-        var distinct: [UInt64] = []
-        distinct.reserveCapacity(sorted.count)
-        for pair in sorted where distinct.last != pair { distinct.append(pair) }
-        return distinct
+        // Repeats are now neighbours: kept once, in place.
+        var kept = 1
+        sorted.withUnsafeMutableBufferPointer { items in
+            for index in 1..<items.count where items[index] != items[kept - 1] {
+                items[kept] = items[index]
+                kept += 1
+            }
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
+
+    /// The most pairs ``groupedByRule(_:ruleCount:)`` sorts by insertion:
+    /// below it, a radix pass's 257 buckets cost more than the moves.
+    private static let insertionSortLimit = 32
 
     /// The length of the invisible format character that starts with
     /// `first`, `second`, `third` (C2 AD, E2 80 8B, E2 81 A0, EF BB BF: the
