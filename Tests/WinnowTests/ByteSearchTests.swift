@@ -26,9 +26,11 @@ import Testing
                         #expect(ByteSearch.first(byte, in: buffer, from: start) == expected, "\(bytes) from \(start)")
                     }
                 }
+                #expect(ByteSearch.count(0x0A, in: buffer) == bytes.count(where: { $0 == 0x0A }), "\(bytes)")
             }
         }
         #expect([UInt8]().withUnsafeBufferPointer { ByteSearch.first(0x0A, in: $0, from: 0) } == 0)
+        #expect([UInt8]().withUnsafeBufferPointer { ByteSearch.count(0x0A, in: $0) } == 0)
     }
 
     @Test func nonASCIISearchAgreesWithALoop() {

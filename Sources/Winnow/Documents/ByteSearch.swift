@@ -22,6 +22,18 @@ enum ByteSearch {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
     }
 
+    /// How many times `byte` occurs in `buffer` (``first(_:in:from:)`` from
+    /// one occurrence to the next).
+    static func count(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var index = first(byte, in: buffer, from: 0)
+        while index < buffer.count {
+            count += 1
+            index = first(byte, in: buffer, from: index + 1)
+        }
+        return count
+    }
+
     @inline(__always)
     private static func block(_ base: UnsafePointer<UInt8>, at offset: Int) -> Block {
         UnsafeRawPointer(base + offset).loadUnaligned(as: Block.self)

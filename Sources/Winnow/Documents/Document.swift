@@ -128,6 +128,8 @@ public struct Line: Sendable, Equatable {
             let count = buffer.count
             if lineFeedsOnly || ByteSearch.first(0x0D, in: buffer, from: first) == count {
                 // Only LF ends a line: in JSON Lines, and in most text, which holds no CR.
+                // Counted first (a fast pass), so that the array is not grown line by line.
+                lines.reserveCapacity(ByteSearch.count(0x0A, in: UnsafeBufferPointer(rebasing: buffer[first...])) + 1)
                 var index = ByteSearch.first(0x0A, in: buffer, from: first)
                 while index < count {
                     let contentEnd = index > start && buffer[index - 1] == 0x0D ? index - 1 : index

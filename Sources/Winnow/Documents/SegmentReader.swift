@@ -141,11 +141,7 @@ public struct SegmentReader {
         var count = 0
         bytes.withUnsafeBufferPointer { buffer in
             if lineFeedsOnly {
-                var index = ByteSearch.first(0x0A, in: buffer, from: 0)
-                while index < buffer.count {
-                    count += 1
-                    index = ByteSearch.first(0x0A, in: buffer, from: index + 1)
-                }
+                count = ByteSearch.count(0x0A, in: buffer)
                 return
             }
             var index = ByteSearch.firstControl(buffer, from: 0)

@@ -130,7 +130,9 @@ public struct Scanner: Sendable {
         var applicable = ungated.filter { plans[$0].applies(isStart: isStart, isEnd: isEnd) }
         for view in gatedViews {
             let evaluator = view.scanCode ? whole : prose
-            for index in evaluator.rulesHit(in: view.scope) {
+            let rulesHit = evaluator.rulesHit(in: view.scope)
+            applicable.reserveCapacity(applicable.count + rulesHit.count)
+            for index in rulesHit {
                 let plan = plans[index]
                 if plan.scope == view.scope && plan.scanCode == view.scanCode && plan.applies(isStart: isStart, isEnd: isEnd) {
                     applicable.append(index)
@@ -297,8 +299,10 @@ private final class UnitEvaluator {
     /// The gated rules whose literals occur in some unit of `scope`, in
     /// rule-set order (rules of every scope: the caller keeps its own).
     func rulesHit(in scope: Rule.Scope) -> [Int] {
+        let pairs = hits(in: scope)
         var rules: [Int] = []
-        for pair in hits(in: scope) where rules.last != Int(pair >> 32) { rules.append(Int(pair >> 32)) }
+        rules.reserveCapacity(min(pairs.count, prefilter.gated.count))
+        for pair in pairs where rules.last != Int(pair >> 32) { rules.append(Int(pair >> 32)) }
         return rules
     }
 
@@ -307,7 +311,11 @@ private final class UnitEvaluator {
         let units = units(of: scope)
         var pairs: [UInt64] = []
         let unsafeUnits = text.withBytes(of: units.map(\.bytes), in: .nfc) { subject, ranges in
-            prefilter.scan(subject, units: ranges) { rule, unit in pairs.append(UInt64(rule) << 32 | UInt64(unit)) }
+            prefilter.scan(subject, units: ranges) { rule, unit in
+                // Room for a typical document's hits at the first, so that the array is not grown hit by hit.
+                if pairs.isEmpty { pairs.reserveCapacity(32) }
+                pairs.append(UInt64(rule) << 32 | UInt64(unit))
+            }
         }
         if !unsafeUnits.isEmpty {
             for unitIndex in unsafeUnits {
@@ -328,18 +336,17 @@ private final class UnitEvaluator {
         let units = units(of: scope)
         guard prefilter.gated[ruleIndex] else { return Array(units.indices) }
         let pairs = hits(in: scope)
+        // The rule's pairs, found by binary search: those from its key up to the next rule's.
+        func firstPair(from key: UInt64) -> Int {
+            var low = 0, high = pairs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if pairs[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
         let key = UInt64(ruleIndex) << 32
-        var low = 0, high = pairs.count
-        while low < high {
-            let middle = (low + high) / 2
-            if pairs[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        var indices: [Int] = []
-        while low < pairs.count, pairs[low] >> 32 == UInt64(ruleIndex) {
-            indices.append(Int(pairs[low] & 0xFFFF_FFFF))
-            low += 1
-        }
-        return indices
+        return pairs[firstPair(from: key)..<firstPair(from: key + (1 << 32))].map { Int($0 & 0xFFFF_FFFF) }
     }
 
     /// The units that satisfy `rule` (the rule set's rule `ruleIndex`)
