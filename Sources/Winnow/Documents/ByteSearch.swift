@@ -39,13 +39,17 @@ enum ByteSearch {
         UnsafeRawPointer(base + offset).loadUnaligned(as: Block.self)
     }
 
-    /// The first lane set in `mask`, which has at least one set (0-based, in
-    /// memory order: the lanes are read back as two little-endian words).
+    /// The first lane set in `mask` (0-based, in memory order), or `nil`:
+    /// the mask's sixteen lanes (0 or all ones) are read as two
+    /// little-endian words. Testing the words costs two instructions where
+    /// the standard library's `any(_:)` folds the lanes step by step, some
+    /// twenty on SSE2.
     @inline(__always)
-    private static func firstLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int {
-        let lanes = unsafeBitCast(Block(repeating: 0).replacing(with: 0xFF, where: mask), to: (UInt64, UInt64).self)
+    private static func firstSetLane(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+        let lanes = unsafeBitCast(mask, to: (UInt64, UInt64).self)
         let low = UInt64(littleEndian: lanes.0), high = UInt64(littleEndian: lanes.1)
-        return low != 0 ? low.trailingZeroBitCount / 8 : 8 + high.trailingZeroBitCount / 8
+        if low != 0 { return low.trailingZeroBitCount / 8 }
+        return high != 0 ? 8 + high.trailingZeroBitCount / 8 : nil
     }
 
     /// The first 0-based offset at or after `start` of a byte below 0x20 (a
@@ -58,7 +62,7 @@ enum ByteSearch {
             let space = Block(repeating: 0x20)
             while index + 16 <= count {
                 let found = block(base, at: index) .< space
-                if any(found) { return index + firstLane(found) }
+                if let lane = firstSetLane(found) { return index + lane }
                 index += 16
             }
         }
@@ -84,7 +88,7 @@ enum ByteSearch {
             let high = Block(repeating: 0x80)
             while index + 16 <= count {
                 let found = block(base, at: index) .>= high
-                if any(found) { return index + firstLane(found) }
+                if let lane = firstSetLane(found) { return index + lane }
                 index += 16
             }
         }
@@ -108,7 +112,7 @@ enum ByteSearch {
             while index + 16 <= count {
                 let bytes = block(base, at: index)
                 let found = (bytes .< space) .| (bytes .== quote) .| (bytes .== backslash) .| (bytes .== surrogateLead)
-                if any(found) { return index + firstLane(found) }
+                if let lane = firstSetLane(found) { return index + lane }
                 index += 16
             }
         }
@@ -136,7 +140,7 @@ enum ByteSearch {
         var index = 0
         // Both blocks (at `index` and at `index + needle.count - 1`) lie inside the buffer.
         while index + 16 <= lastStart + 1 {
-            if any((block(base, at: index) .== firstBytes) .& (block(base, at: index + needle.count - 1) .== lastBytes)) {
+            if firstSetLane((block(base, at: index) .== firstBytes) .& (block(base, at: index + needle.count - 1) .== lastBytes)) != nil {
                 for start in index..<(index + 16) where matches(at: start) { return start }
             }
             index += 16
