@@ -18,12 +18,16 @@ extension Document {
     /// paragraph (maximal run of non-blank lines), or one unit from the first
     /// to the last non-blank line. A document of blank lines has no units.
     public func units(of scope: Rule.Scope) -> [Unit] {
-        let filled = lines.indices.filter { !blankLines[$0] }
         switch scope {
         case .line:
-            return filled.map { Unit(lines: $0...$0, bytes: lines[$0].content) }
+            var units: [Unit] = []
+            units.reserveCapacity(lines.count)
+            for index in lines.indices where !blankLines[index] {
+                units.append(Unit(lines: index...index, bytes: lines[index].content))
+            }
+            return units
         case .document:
-            guard let first = filled.first, let last = filled.last else { return [] }
+            guard let first = blankLines.firstIndex(of: false), let last = blankLines.lastIndex(of: false) else { return [] }
             return [unit(first...last)]
         case .block:
             return paragraphs()
