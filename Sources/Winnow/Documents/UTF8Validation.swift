@@ -36,22 +36,23 @@ enum UTF8Validation {
         var index = 0
         var free = true
         let count = buffer.count
+        // Offsets stay below `count`: wrapping arithmetic spares the overflow tests.
         while index < count {
             let lead = buffer[index]
             if lead < 0x80 {
-                index = ByteSearch.firstNonASCII(buffer, from: index + 1)
+                index = ByteSearch.firstNonASCII(buffer, from: index &+ 1)
                 continue
             }
             // Two-byte sequences (Latin, Greek, Cyrillic…) are the most common; others go through the table.
-            if lead >= 0xC2 && lead <= 0xDF && index + 1 < count && buffer[index + 1] & 0xC0 == 0x80 {
-                free = free && NormalizedText.isStable(lead: lead, second: buffer[index + 1])
-                index += 2
+            if lead >= 0xC2 && lead <= 0xDF && index &+ 1 < count && buffer[index &+ 1] & 0xC0 == 0x80 {
+                free = free && NormalizedText.isStable(lead: lead, second: buffer[index &+ 1])
+                index &+= 2
                 continue
             }
             let length = sequenceLength(buffer, at: index)
             guard length > 0 else { return Survey(firstInvalidOffset: index, isNormalizationFree: false) }
-            free = free && NormalizedText.isStable(lead: lead, second: buffer[index + 1], third: buffer[index + 2])
-            index += length
+            free = free && NormalizedText.isStable(lead: lead, second: buffer[index &+ 1], third: buffer[index &+ 2])
+            index &+= length
         }
         return Survey(firstInvalidOffset: nil, isNormalizationFree: free)
     }
