@@ -304,7 +304,7 @@ public final class Prefilter: Sendable {
     /// ascending within a rule, and linear in the pairs with 256 buckets a
     /// pass, however many rules the set has (a counting sort over every rule
     /// cost more than the prefilter itself with 5,000 rules; a comparison
-    /// sort did with 50).
+    /// sort of every document's pairs did with 50).
     static func groupedByRule(_ pairs: [UInt64], ruleCount: Int) -> [UInt64] {
         guard pairs.count > 1 else { return pairs }
         var sorted = pairs
@@ -321,7 +321,7 @@ public final class Prefilter: Sendable {
                 }
             }
         } else {
-            var buffer = [UInt64](unsafeUninitializedCapacity: pairs.count) { _, count in count = pairs.count }
+            var buffer = [UInt64](repeating: 0, count: pairs.count)
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 257) { starts in
                 var digit = 0
                 while (ruleCount - 1) >> (8 * digit) > 0 {
@@ -352,7 +352,7 @@ public final class Prefilter: Sendable {
     }
 
     /// The most pairs ``groupedByRule(_:ruleCount:)`` sorts by insertion:
-    /// below it, a radix pass's 257 buckets cost more than the moves.
+    /// up to this many, the moves cost less than a radix pass's 257 buckets.
     private static let insertionSortLimit = 32
 
     /// The length of the invisible format character that starts with
