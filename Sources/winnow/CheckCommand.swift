@@ -101,11 +101,10 @@ struct CheckCommand: ParsableCommand {
                 }) { (event, entry: ReportEntry?) in
                     guard case .findings(let findings, let document, _) = event else { return }
                     records += 1
+                    // An entry stands for the record's findings, which the event then leaves out.
+                    if let entry { return try add(entry) }
                     if findings.isEmpty { return }
-                    guard let entry else {
-                        return try add(FileReport(document: document, findings: findings, sourceLines: sourceLines))
-                    }
-                    try add(entry)
+                    try add(FileReport(document: document, findings: findings, sourceLines: sourceLines))
                 }
                 continue
             }

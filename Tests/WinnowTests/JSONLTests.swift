@@ -205,6 +205,31 @@ import Testing
         #expect(one.filter { $0.hasPrefix("findings") }.count == 60)
     }
 
+    /// A record's summary, made on the scanning thread, stands for its
+    /// findings and document: the event then carries neither, so that they
+    /// are released on the thread that made them. A record without one
+    /// keeps them.
+    @Test func aSummaryStandsForTheFindingsAndDocument() throws {
+        let rules = try Support.rules("rules:\n  - {id: more, match: {regex: ['^Read more$']}}\n")
+        let pipeline = JSONLPipeline(scanner: Scanner(ruleSet: try RuleSet(rules: rules)), threads: 2)
+        let input = Array((#"{"text": "Body.\nRead more"}"# + "\n" + #"{"text": "Body."}"# + "\n").utf8)
+        var remaining = input[...]
+        var reader = SegmentReader(lineFeedsOnly: true) { buffer, count in
+            defer { remaining = remaining.dropFirst(count) }
+            buffer += remaining.prefix(count)
+            return !remaining.isEmpty
+        }
+        var seen: [String] = []
+        try pipeline.run(name: "in.jsonl", reader: &reader, cleaning: false, summarize: { findings, document in
+            findings.isEmpty ? nil : "\(document.name): \(findings.map { "\($0.line):\($0.column) \($0.ruleID)" })"
+        }) { event, summary in
+            guard case .findings(let findings, let document, let length) = event else { return }
+            seen.append("\(summary ?? "no summary") | \(findings.count) findings in '\(document.name)' (\(document.bytes.count) bytes), \(length)")
+        }
+        #expect(seen == [#"in.jsonl:1: ["2:1 more"] | 0 findings in '' (0 bytes), 29"#,
+                         "no summary | 0 findings in 'in.jsonl:2' (5 bytes), 18"])
+    }
+
     @Test func outputIsTheSameWhateverTheThreadCount() throws {
         let lines = (0..<400).map { index in
             let text = index % 3 == 0 ? "Body \(index).\nRead more" : index % 3 == 1 ? "This website uses cookies.\nText \(index)." : "Plain \(index)."

@@ -43,7 +43,9 @@ public struct JSONLPipeline: Sendable {
     /// What the pipeline found, in input order.
     public enum Event {
         /// A record's findings; `document` is its decoded text, named as in
-        /// the findings; `lineLength` the record's length in the input, in bytes.
+        /// the findings; `lineLength` the record's length in the input, in
+        /// bytes. When the record has a summary (``run(name:reader:cleaning:summarize:emit:)``),
+        /// the summary stands for both: no findings and an empty document.
         case findings([Finding], document: Document, lineLength: Int)
         /// Rules that hit a resource limit in a record.
         case limitHits([LimitHit])
@@ -95,6 +97,13 @@ public struct JSONLPipeline: Sendable {
     /// record's ``Event/findings(_:document:lineLength:)`` event (`nil` with
     /// every other event). Work done there, such as a report's part, is
     /// spread over the threads instead of falling to the one that hands events on.
+    ///
+    /// A summary stands for the record's findings and document: an event
+    /// that comes with one carries no findings and an empty document, so
+    /// that they are released on the thread that made them. Released on the
+    /// thread that hands events on, each of their allocations would take
+    /// the lock of the other thread's allocator arena (glibc's), which both
+    /// threads then wait on.
     ///
     /// Compiled ahead for `check`'s ``ReportEntry``: called from another
     /// module, the generic code would copy and destroy each record's events
@@ -177,6 +186,10 @@ public struct JSONLPipeline: Sendable {
         }
     }
 
+    /// The document of a record's event that comes with a summary: empty, and
+    /// without allocations of its own.
+    private static let summarized = Document(name: "", bytes: [], format: .plain)
+
     /// The events of one line, each with its summary: a blank line passes,
     /// a malformed one is reported, a record is scanned (and cleaned), and
     /// its findings summarized.
@@ -208,8 +221,11 @@ public struct JSONLPipeline: Sendable {
         if let offset = document.firstInvalidUTF8Offset { events.append((.invalidUTF8(line: number, offset: offset), nil)) }
         if idField != nil && id == nil { events.append((.missingID(line: number), nil)) }
         if !result.limitHits.isEmpty { events.append((.limitHits(result.limitHits), nil)) }
-        events.append((.findings(result.findings, document: document, lineLength: line.count),
-                       summarize(result.findings, document)))
+        if let summary = summarize(result.findings, document) {
+            events.append((.findings([], document: Self.summarized, lineLength: line.count), summary))
+        } else {
+            events.append((.findings(result.findings, document: document, lineLength: line.count), nil))
+        }
         guard cleaning else { return events }
         let clean = Cleaner.clean(document, findings: result.findings)
         if let rejection = clean.rejection {
