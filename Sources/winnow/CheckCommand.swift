@@ -97,7 +97,9 @@ struct CheckCommand: ParsableCommand {
                 let maker = writeBaseline == nil ? writer?.maker : nil
                 try run.processJSONL(input, options: self.input, cleaning: false, summarize: { findings, document -> ReportEntry? in
                     guard let maker, !findings.isEmpty else { return nil }
-                    return maker.entry(for: FileReport(document: document, findings: findings, sourceLines: sourceLines))
+                    // A record is listed only with findings, also when a baseline leaves it none.
+                    return maker.entry(for: FileReport(document: document, findings: findings, sourceLines: sourceLines),
+                                       listedWithoutFindings: false)
                 }) { (event, entry: ReportEntry?) in
                     guard case .findings(let findings, let document, _) = event else { return }
                     records += 1

@@ -77,6 +77,19 @@ import Testing
         #expect(document.trimmedRange(of: document.lines[0].content) == 4..<6)
     }
 
+    // Invalid UTF-8 counts as the U+FFFD characters that reports show in
+    // its place: a surrogate's three bytes three, a stray continuation byte
+    // one, a truncated sequence one.
+    @Test func columnsCountInvalidUTF8AsItsReplacementCharacters() {
+        let surrogate = Document(name: "d", bytes: [0x78, 0xED, 0xA0, 0x80, 0x20] + Array("We".utf8))
+        #expect(surrogate.position(ofByte: 5) == (1, 6))
+        #expect(surrogate.positions(of: 1..<7).end == (1, 8))
+        #expect(Document(name: "d", bytes: [0x80, 0x80, 0x41]).position(ofByte: 2) == (1, 3))
+        #expect(Document(name: "d", bytes: [0x78, 0xE1, 0x80, 0x41]).position(ofByte: 3) == (1, 3))
+        let valid = Array("Đọc ".utf8)
+        #expect(Document(name: "d", bytes: valid + [0xFF, 0x41]).position(ofByte: valid.count + 1) == (1, 6))
+    }
+
     @Test func invalidUTF8IsLocated() {
         #expect(Document(name: "d", bytes: Array("Đọc".utf8)).firstInvalidUTF8Offset == nil)
         #expect(Document(name: "d", bytes: [0x61, 0xC3, 0x28]).firstInvalidUTF8Offset == 1)

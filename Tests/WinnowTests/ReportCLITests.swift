@@ -50,6 +50,29 @@ import Testing
         #expect(try check("--write-baseline", "base.json") == Outcome(status: 0, stdout: "", stderr: "base.json: recorded 5 findings\n"))
         #expect(try check("--baseline", "base.json") == Outcome(
             status: 0, stdout: "", stderr: "no findings in 5 documents; 5 baselined findings not shown\n"))
+        // A record whose findings the baseline holds is not listed, as a record without findings is not.
+        #expect(try check("--baseline", "base.json", "--format", "junit") == Outcome(status: 0, stdout: """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="winnow" tests="0" failures="0" errors="0" skipped="0">
+              <testsuite name="winnow check" tests="0" failures="0" errors="0" skipped="0">
+              </testsuite>
+            </testsuites>
+
+            """, stderr: ""))
+        let json = try check("--baseline", "base.json", "--format", "json")
+        #expect(json.status == 0)
+        #expect(json.stdout.contains("""
+              "files" : [
+
+              ],
+            """))
+        #expect(json.stdout.contains("""
+              "summary" : {
+                "baselined" : 5,
+                "errors" : 0,
+                "files" : 0,
+                "files_with_findings" : 0,
+            """))
     }
 
     @Test func sarifURIIsRelativeToTheProjectRootHoweverThePathIsSpelled() throws {

@@ -49,13 +49,26 @@ public struct Document: Sendable {
     }
 
     /// The 1-based line and column of byte `offset`, the column counted in
-    /// Unicode scalars (an invalid byte counts as one). An offset at the end
-    /// of a line's content (or in its terminator) gives the column after its
-    /// last character.
+    /// Unicode scalars (``scalarCount(_:)``). An offset at the end of a
+    /// line's content (or in its terminator) gives the column after its last
+    /// character.
     public func position(ofByte offset: Int) -> (line: Int, column: Int) {
         let index = lineIndex(ofByte: offset)
         let line = lines[index]
-        return (index + 1, 1 + UTF8Validation.scalarCount(bytes[line.start..<min(offset, line.contentEnd)]))
+        return (index + 1, 1 + scalarCount(line.start..<min(offset, line.contentEnd)))
+    }
+
+    /// The number of Unicode scalars in `range` of the bytes as reports show
+    /// them: invalid UTF-8 counts as the U+FFFD characters that take its
+    /// place, one for each maximal ill-formed subsequence (The Unicode
+    /// Standard, section 3.9, U+FFFD substitution of maximal subparts, as
+    /// Swift's decoder does), which is one for each invalid byte except in
+    /// a truncated sequence (`E1 80` then ASCII is one).
+    func scalarCount(_ range: Range<Int>) -> Int {
+        if let invalid = firstInvalidUTF8Offset, invalid < range.upperBound {
+            return String(decoding: bytes[range], as: UTF8.self).unicodeScalars.count
+        }
+        return UTF8Validation.scalarCount(bytes[range])
     }
 
     /// The positions (as ``position(ofByte:)`` gives them) of the first
@@ -68,7 +81,7 @@ public struct Document: Sendable {
             return (start, position(ofByte: range.upperBound))
         }
         let contentEnd = lines[index].contentEnd
-        let added = UTF8Validation.scalarCount(bytes[min(range.lowerBound, contentEnd)..<min(range.upperBound, contentEnd)])
+        let added = scalarCount(min(range.lowerBound, contentEnd)..<min(range.upperBound, contentEnd))
         return (start, (start.line, start.column + added))
     }
 

@@ -83,7 +83,8 @@ enum UTF8Validation {
     }
 
     /// Number of Unicode scalars in `bytes`: bytes that are not continuation
-    /// bytes (10xxxxxx). Exact for valid UTF-8; an invalid byte counts as one.
+    /// bytes (10xxxxxx). Exact for valid UTF-8 only: a stray continuation
+    /// byte counts as none (``Document/scalarCount(_:)`` is exact for any).
     static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
         // A branch-free sum over a buffer, which the compiler vectorises.
         bytes.withUnsafeBufferPointer { buffer in

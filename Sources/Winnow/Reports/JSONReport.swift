@@ -54,13 +54,17 @@ public enum JSONReport {
         public func part(of file: FileReport) -> [UInt8] {
             // Written into scratch memory sized for the worst case, then
             // copied into a part of the exact size: parts wait in memory.
-            let capacity = file.findings.reduce(0) { $0 + FindingRecord.maximumLineLength($1) }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-                var writer = LineWriter(next: buffer.baseAddress!)
-                for finding in file.findings { FindingRecord.writeLine(finding, with: &writer) }
-                let count = writer.next - buffer.baseAddress!
-                precondition(count <= capacity, "a JSON Lines finding outgrew its room")
-                return Array(UnsafeBufferPointer(rebasing: buffer[..<count]))
+            // The findings are read in place: a copy of each would retain its strings.
+            file.findings.withUnsafeBufferPointer { findings in
+                var capacity = 0
+                for index in findings.indices { capacity += FindingRecord.maximumLineLength(findings[index]) }
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                    var writer = LineWriter(next: buffer.baseAddress!)
+                    for index in findings.indices { FindingRecord.writeLine(findings[index], with: &writer) }
+                    let count = writer.next - buffer.baseAddress!
+                    precondition(count <= capacity, "a JSON Lines finding outgrew its room")
+                    return Array(UnsafeBufferPointer(rebasing: buffer[..<count]))
+                }
             }
         }
 
@@ -140,11 +144,11 @@ public enum JSONReport {
         /// keys with their punctuation take 194, the six numbers at most 20
         /// each, and the strings at most ``JSONString/maximumEscapedLength(_:)``
         /// of their bytes.
-        static func maximumLineLength(_ reported: ReportedFinding) -> Int {
-            let finding = reported.finding
-            let strings = finding.action.rawValue.utf8.count + finding.category.rawValue.utf8.count
-                + finding.severity.rawValue.utf8.count + reported.fingerprint.utf8.count + finding.matchedText.utf8.count
-                + finding.message.utf8.count + finding.path.utf8.count + finding.ruleID.utf8.count
+        static func maximumLineLength(_ reported: borrowing ReportedFinding) -> Int {
+            let strings = reported.finding.action.rawValue.utf8.count + reported.finding.category.rawValue.utf8.count
+                + reported.finding.severity.rawValue.utf8.count + reported.fingerprint.utf8.count
+                + reported.finding.matchedText.utf8.count + reported.finding.message.utf8.count
+                + reported.finding.path.utf8.count + reported.finding.ruleID.utf8.count
             return 194 + 6 * 20 + JSONString.maximumEscapedLength(strings)
         }
 
@@ -153,22 +157,21 @@ public enum JSONReport {
         /// asks), without the encoder's per-record cost, since a corpus run
         /// writes one line per finding. Each key is written with the
         /// punctuation before and after it in one piece.
-        static func writeLine(_ reported: ReportedFinding, with writer: inout LineWriter) {
-            let finding = reported.finding
-            writer.write(#"{"action":""#, finding.action.rawValue)
-            writer.write(#"","byte_length":"#, finding.byteLength)
-            writer.write(#","byte_offset":"#, finding.byteOffset)
-            writer.write(#","category":""#, finding.category.rawValue)
-            writer.write(#"","column":"#, finding.column)
-            writer.write(#","end_column":"#, finding.endColumn)
-            writer.write(#","end_line":"#, finding.endLine)
+        static func writeLine(_ reported: borrowing ReportedFinding, with writer: inout LineWriter) {
+            writer.write(#"{"action":""#, reported.finding.action.rawValue)
+            writer.write(#"","byte_length":"#, reported.finding.byteLength)
+            writer.write(#","byte_offset":"#, reported.finding.byteOffset)
+            writer.write(#","category":""#, reported.finding.category.rawValue)
+            writer.write(#"","column":"#, reported.finding.column)
+            writer.write(#","end_column":"#, reported.finding.endColumn)
+            writer.write(#","end_line":"#, reported.finding.endLine)
             writer.write(#","fingerprint":""#, reported.fingerprint)
-            writer.write(#"","line":"#, finding.line)
-            writer.write(#","match":""#, finding.matchedText)
-            writer.write(#"","message":""#, finding.message)
-            writer.write(#"","path":""#, finding.path)
-            writer.write(#"","rule":""#, finding.ruleID)
-            writer.write(#"","severity":""#, finding.severity.rawValue)
+            writer.write(#"","line":"#, reported.finding.line)
+            writer.write(#","match":""#, reported.finding.matchedText)
+            writer.write(#"","message":""#, reported.finding.message)
+            writer.write(#"","path":""#, reported.finding.path)
+            writer.write(#"","rule":""#, reported.finding.ruleID)
+            writer.write(#"","severity":""#, reported.finding.severity.rawValue)
             writer.write("\",\"type\":\"finding\"}\n")
         }
     }
@@ -184,10 +187,15 @@ public enum JSONReport {
         }
 
         /// `prefix`, then `value`'s characters escaped (its quotes are in the prefix and the next key).
-        mutating func write(_ prefix: StaticString, _ value: String) {
+        mutating func write(_ prefix: StaticString, _ value: borrowing String) {
             write(prefix)
-            var value = value
-            next = value.withUTF8 { JSONString.writeEscaped($0, at: next) }
+            // A native string's bytes are read in place; another is copied first.
+            if let end = value.utf8.withContiguousStorageIfAvailable({ JSONString.writeEscaped($0, at: next) }) {
+                next = end
+            } else {
+                var copy = copy value
+                next = copy.withUTF8 { JSONString.writeEscaped($0, at: next) }
+            }
         }
 
         mutating func write(_ prefix: StaticString, _ value: Int) {

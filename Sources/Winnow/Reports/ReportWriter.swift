@@ -59,8 +59,9 @@ extension ReportFormatter {
 public struct ReportEntry: Sendable {
     /// The file's path, the part's key in report order.
     public let path: String
-    /// See ``ReportFormatter/part(of:)``.
-    public let part: [UInt8]
+    /// See ``ReportFormatter/part(of:)``; nil when the file is not listed
+    /// (``Maker/entry(for:listedWithoutFindings:)``).
+    public let part: [UInt8]?
     /// The file's counts, findings a baseline left out included.
     public let totals: ReportTotals
 
@@ -81,13 +82,20 @@ public struct ReportEntry: Sendable {
         }
 
         /// The entry of `file`, less the findings the baseline holds.
-        public func entry(for file: FileReport) -> ReportEntry {
+        /// - Parameter listedWithoutFindings: whether a file left without
+        ///   findings is listed in the report (every scanned file is); when
+        ///   false (a JSONL record, listed only with findings), such a file
+        ///   counts only its baselined findings and has no part.
+        public func entry(for file: FileReport, listedWithoutFindings: Bool = true) -> ReportEntry {
             var file = file
             var totals = ReportTotals()
             if let baseline {
                 let count = file.findings.count
                 file = file.excluding(baseline, root: root)
                 totals.baselined = count - file.findings.count
+            }
+            guard listedWithoutFindings || !file.findings.isEmpty else {
+                return ReportEntry(path: file.path, part: nil, totals: totals)
             }
             totals.add(file)
             return ReportEntry(path: file.path, part: formatter.part(of: file), totals: totals)
@@ -128,7 +136,7 @@ public final class ReportWriter {
     /// - Throws: ``InputError`` when the spool cannot write its temporary file.
     public func add(_ entry: ReportEntry) throws(InputError) {
         totals.add(entry.totals)
-        try spool.add(entry.part, key: entry.path)
+        if let part = entry.part { try spool.add(part, key: entry.path) }
     }
 
     /// Writes the report to `output`, in pieces of about 1 MiB.
