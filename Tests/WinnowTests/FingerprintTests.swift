@@ -60,7 +60,7 @@ import Testing
         let state = Fingerprint.LineState(ruleID: "r", line: ArraySlice("a line".utf8))
         for round in 0..<5 {
             for index in 0..<37 {
-                let fingerprint = counter.next(state, matched: "m\(index)")
+                let fingerprint = counter.next(state, matched: "m\(index)").description
                 #expect(fingerprint.hasSuffix(":\(round)"), "m\(index) in round \(round): \(fingerprint)")
             }
         }
@@ -73,7 +73,7 @@ import Testing
         #expect(findings.map(\.ruleID) == ["a", "b", "a", "b", "a"])
         var counter = Fingerprint.Counter()
         let alone = findings.map { finding in
-            counter.next(finding, line: document.bytes[document.lines[finding.line - 1].content])
+            counter.next(finding, line: document.bytes[document.lines[finding.line - 1].content]).description
         }
         let reported = FileReport(document: document, findings: findings).findings.map(\.fingerprint)
         #expect(reported == alone)

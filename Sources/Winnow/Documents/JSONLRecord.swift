@@ -351,8 +351,19 @@ enum JSONString {
         }
         var index = 0
         while index < text.count {
-            let runEnd = ByteSearch.firstStringSpecial(text, from: index, orSurrogateLead: true)
-            if runEnd > index {
+            let runEnd: Int
+            if text.count - index < 16 {
+                // A short tail (most of a report's strings): copied as it is searched.
+                var next = index
+                while next < text.count {
+                    let byte = text[next]
+                    if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xED { break }
+                    put(byte)
+                    next &+= 1
+                }
+                runEnd = next
+            } else {
+                runEnd = ByteSearch.firstStringSpecial(text, from: index, orSurrogateLead: true)
                 out.update(from: text.baseAddress! + index, count: runEnd - index)
                 out += runEnd - index
             }

@@ -187,8 +187,17 @@ public struct Scanner: Sendable {
             decided.append((box, evaluator, Self.runs(of: placed, minimum: rule.conditions.minRun)))
         }
 
-        var findings = decided.flatMap { box, evaluator, hits in
-            hits.flatMap { hit in hit.matches.map { evaluator.finding(rule: box.rule, match: $0, original: document) } }
+        // Gathered into one array sized first: nested arrays would copy each finding again.
+        var findingCount = suppressions.unknown.count
+        for (_, _, hits) in decided {
+            for hit in hits { findingCount += hit.matches.count }
+        }
+        var findings: [Finding] = []
+        findings.reserveCapacity(findingCount)
+        for (box, evaluator, hits) in decided {
+            for hit in hits {
+                for match in hit.matches { findings.append(evaluator.finding(rule: box.rule, match: match, original: document)) }
+            }
         }
         if hasProseRules && isStart && isEnd { findings += ProseLinter(rules: ruleSet.rules, document: document).findings() }
         findings += suppressions.unknown.map { unknown in
@@ -205,12 +214,23 @@ public struct Scanner: Sendable {
             // Sorting indices moves integers instead of findings, structs of
             // several strings; every finding of a scan has the document's path,
             // so positions decide before the strings are compared.
-            let order = findings.indices.sorted { a, b in
+            var order = findings.indices.sorted { a, b in
                 let (lineA, columnA, lineB, columnB) = (findings[a].line, findings[a].column, findings[b].line, findings[b].column)
                 guard lineA == lineB && columnA == columnB else { return (lineA, columnA) < (lineB, columnB) }
                 return Finding.reportOrder(findings[a], findings[b])
             }
-            findings = order.map { findings[$0] }
+            // The order applied in place, a cycle of the permutation at a time:
+            // swaps move findings without copying them.
+            for start in order.indices where order[start] != start {
+                var current = start
+                while order[current] != start {
+                    let next = order[current]
+                    findings.swapAt(current, next)
+                    order[current] = current
+                    current = next
+                }
+                order[current] = current
+            }
         }
         return ScanResult(findings: findings, limitHits: limitHits)
     }

@@ -76,8 +76,9 @@ public struct ReportTotals: Sendable, Equatable {
     public mutating func add(_ file: FileReport) {
         files += 1
         if !file.findings.isEmpty { filesWithFindings += 1 }
-        for reported in file.findings {
-            switch reported.finding.severity {
+        // By index: a copy of each finding would retain its strings.
+        for index in file.findings.indices {
+            switch file.findings[index].finding.severity {
             case .error: errors += 1
             case .warning: warnings += 1
             case .info: info += 1
@@ -182,7 +183,7 @@ public struct FileReport: Sendable {
                     lineStates.append((finding.ruleID, state))
                 }
                 self.findings.append(ReportedFinding(
-                    finding: finding, fingerprint: fingerprints.next(state, matched: finding.matchedText),
+                    finding: finding, fingerprintValue: fingerprints.next(state, matched: finding.matchedText),
                     sourceLine: SourceLine(start: line.start + byteOffset,
                                            bytes: sourceLines ? Array(document.bytes[line.content]) : [])))
             }
@@ -199,7 +200,9 @@ public struct FileReport: Sendable {
 public struct ReportedFinding: Sendable, Equatable {
     public let finding: Finding
     /// See ``Fingerprint``.
-    public let fingerprint: String
+    public let fingerprintValue: Fingerprint.Value
+    /// The fingerprint as reports write it, `HASH:N`.
+    public var fingerprint: String { fingerprintValue.description }
     /// The line the finding starts on, for the text report's excerpt; its
     /// bytes are empty in a report built without source lines (``FileReport/Builder/init(path:sourceLines:)``).
     public let sourceLine: SourceLine

@@ -36,6 +36,34 @@ public enum Fingerprint {
         }
     }
 
+    /// A fingerprint as its two numbers, written as `HASH:N` only where a
+    /// report shows it: a corpus run makes one for each finding.
+    public struct Value: Sendable, Equatable, CustomStringConvertible {
+        /// The 64-bit FNV-1a hash of the rule id, line and matched text.
+        public let hash: UInt64
+        /// The 0-based count of earlier findings in the file with ``hash``.
+        public let occurrence: Int
+
+        /// `HASH:N`: 16 lowercase hex digits, a colon and the decimal occurrence.
+        public var description: String {
+            String(unsafeUninitializedCapacity: Self.maximumLength) { buffer in
+                write(at: buffer.baseAddress!) - buffer.baseAddress!
+            }
+        }
+
+        /// The most bytes of ``description``: 16 hex digits, a colon and up to 20 decimal digits.
+        static let maximumLength = 37
+
+        /// Writes ``description`` at `start`, which has room for
+        /// ``maximumLength`` bytes, and returns the address after it.
+        func write(at start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+            let hexDigits: StaticString = "0123456789abcdef"
+            for index in 0..<16 { start[index] = hexDigits.utf8Start[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
+            start[16] = UInt8(ascii: ":")
+            return DecimalDigits.write(occurrence, at: start + 17)
+        }
+    }
+
     /// Gives the fingerprints of one file's findings in report order,
     /// counting occurrences across calls (across the segments of a large file).
     public struct Counter: Sendable {
@@ -51,17 +79,17 @@ public enum Fingerprint {
 
         /// The fingerprint of `finding`, whose first line holds `line` (its
         /// bytes as read; invalid UTF-8 is read as U+FFFD, as reports show it).
-        public mutating func next(_ finding: Finding, line: ArraySlice<UInt8>) -> String {
+        public mutating func next(_ finding: Finding, line: ArraySlice<UInt8>) -> Value {
             next(LineState(ruleID: finding.ruleID, line: line), matched: finding.matchedText)
         }
 
         /// The fingerprint of the next finding whose rule id and line give
         /// `state`, and whose matched text is `matched`.
-        public mutating func next(_ state: LineState, matched: String) -> String {
+        public mutating func next(_ state: LineState, matched: String) -> Value {
             var hasher = state.hasher
             var matched = matched
             matched.withUTF8 { Self.combineNormalised($0, into: &hasher) }
-            return Self.text(hash: hasher.value, occurrence: occurrence(of: hasher.value))
+            return Value(hash: hasher.value, occurrence: occurrence(of: hasher.value))
         }
 
         /// The number of earlier findings with `hash`, counting this one for the next.
@@ -77,19 +105,6 @@ public enum Fingerprint {
                 return 0
             }
             return postIncrement(&seen[hash, default: 0])
-        }
-
-        /// `HASH:N`, written digit by digit into one new string, as a corpus
-        /// run makes one fingerprint per finding.
-        private static func text(hash: UInt64, occurrence: Int) -> String {
-            let hexDigits: StaticString = "0123456789abcdef"
-            let decimalDigits = DecimalDigits.count(UInt(occurrence))
-            return String(unsafeUninitializedCapacity: 17 + decimalDigits) { buffer in
-                for index in 0..<16 { buffer[index] = hexDigits.utf8Start[Int((hash >> UInt64(60 - 4 * index)) & 0xF)] }
-                buffer[16] = UInt8(ascii: ":")
-                DecimalDigits.write(UInt(occurrence), endingBefore: buffer.baseAddress! + 17 + decimalDigits)
-                return 17 + decimalDigits
-            }
         }
 
         fileprivate static func combineNormalised(_ bytes: UnsafeBufferPointer<UInt8>, into hasher: inout FNV1a64) {

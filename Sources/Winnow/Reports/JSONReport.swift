@@ -54,13 +54,14 @@ public enum JSONReport {
         public func part(of file: FileReport) -> [UInt8] {
             // Written into scratch memory sized for the worst case, then
             // copied into a part of the exact size: parts wait in memory.
-            // The findings are read in place: a copy of each would retain its strings.
+            // The findings are read in place, through pointers: a copy of each would retain its strings.
             file.findings.withUnsafeBufferPointer { findings in
+                guard let first = findings.baseAddress else { return [] }
                 var capacity = 0
-                for index in findings.indices { capacity += FindingRecord.maximumLineLength(findings[index]) }
+                for index in findings.indices { capacity += FindingRecord.maximumLineLength(first + index) }
                 return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
                     var writer = LineWriter(next: buffer.baseAddress!)
-                    for index in findings.indices { FindingRecord.writeLine(findings[index], with: &writer) }
+                    for index in findings.indices { FindingRecord.writeLine(first + index, with: &writer) }
                     let count = writer.next - buffer.baseAddress!
                     precondition(count <= capacity, "a JSON Lines finding outgrew its room")
                     return Array(UnsafeBufferPointer(rebasing: buffer[..<count]))
@@ -142,14 +143,14 @@ public enum JSONReport {
 
         /// The most bytes ``writeLine(_:with:)`` writes for `reported`: the
         /// keys with their punctuation take 194, the six numbers at most 20
-        /// each, and the strings at most ``JSONString/maximumEscapedLength(_:)``
-        /// of their bytes.
-        static func maximumLineLength(_ reported: borrowing ReportedFinding) -> Int {
-            let strings = reported.finding.action.rawValue.utf8.count + reported.finding.category.rawValue.utf8.count
-                + reported.finding.severity.rawValue.utf8.count + reported.fingerprint.utf8.count
-                + reported.finding.matchedText.utf8.count + reported.finding.message.utf8.count
-                + reported.finding.path.utf8.count + reported.finding.ruleID.utf8.count
-            return 194 + 6 * 20 + JSONString.maximumEscapedLength(strings)
+        /// each, the fingerprint ``Fingerprint/Value/maximumLength``, and the
+        /// strings at most ``JSONString/maximumEscapedLength(_:)`` of their bytes.
+        static func maximumLineLength(_ reported: UnsafePointer<ReportedFinding>) -> Int {
+            let strings = reported.pointee.finding.action.rawValue.utf8.count + reported.pointee.finding.category.rawValue.utf8.count
+                + reported.pointee.finding.severity.rawValue.utf8.count
+                + reported.pointee.finding.matchedText.utf8.count + reported.pointee.finding.message.utf8.count
+                + reported.pointee.finding.path.utf8.count + reported.pointee.finding.ruleID.utf8.count
+            return 194 + 6 * 20 + Fingerprint.Value.maximumLength + JSONString.maximumEscapedLength(strings)
         }
 
         /// Writes the record as one JSON Lines line: the object `JSONOutput.line`
@@ -157,21 +158,21 @@ public enum JSONReport {
         /// asks), without the encoder's per-record cost, since a corpus run
         /// writes one line per finding. Each key is written with the
         /// punctuation before and after it in one piece.
-        static func writeLine(_ reported: borrowing ReportedFinding, with writer: inout LineWriter) {
-            writer.write(#"{"action":""#, reported.finding.action.rawValue)
-            writer.write(#"","byte_length":"#, reported.finding.byteLength)
-            writer.write(#","byte_offset":"#, reported.finding.byteOffset)
-            writer.write(#","category":""#, reported.finding.category.rawValue)
-            writer.write(#"","column":"#, reported.finding.column)
-            writer.write(#","end_column":"#, reported.finding.endColumn)
-            writer.write(#","end_line":"#, reported.finding.endLine)
-            writer.write(#","fingerprint":""#, reported.fingerprint)
-            writer.write(#"","line":"#, reported.finding.line)
-            writer.write(#","match":""#, reported.finding.matchedText)
-            writer.write(#"","message":""#, reported.finding.message)
-            writer.write(#"","path":""#, reported.finding.path)
-            writer.write(#"","rule":""#, reported.finding.ruleID)
-            writer.write(#"","severity":""#, reported.finding.severity.rawValue)
+        static func writeLine(_ reported: UnsafePointer<ReportedFinding>, with writer: inout LineWriter) {
+            writer.write(#"{"action":""#, reported.pointee.finding.action.rawValue)
+            writer.write(#"","byte_length":"#, reported.pointee.finding.byteLength)
+            writer.write(#","byte_offset":"#, reported.pointee.finding.byteOffset)
+            writer.write(#","category":""#, reported.pointee.finding.category.rawValue)
+            writer.write(#"","column":"#, reported.pointee.finding.column)
+            writer.write(#","end_column":"#, reported.pointee.finding.endColumn)
+            writer.write(#","end_line":"#, reported.pointee.finding.endLine)
+            writer.write(#","fingerprint":""#, reported.pointee.fingerprintValue)
+            writer.write(#"","line":"#, reported.pointee.finding.line)
+            writer.write(#","match":""#, reported.pointee.finding.matchedText)
+            writer.write(#"","message":""#, reported.pointee.finding.message)
+            writer.write(#"","path":""#, reported.pointee.finding.path)
+            writer.write(#"","rule":""#, reported.pointee.finding.ruleID)
+            writer.write(#"","severity":""#, reported.pointee.finding.severity.rawValue)
             writer.write("\",\"type\":\"finding\"}\n")
         }
     }
@@ -196,6 +197,11 @@ public enum JSONReport {
                 var copy = copy value
                 next = copy.withUTF8 { JSONString.writeEscaped($0, at: next) }
             }
+        }
+
+        mutating func write(_ prefix: StaticString, _ value: Fingerprint.Value) {
+            write(prefix)
+            next = value.write(at: next)
         }
 
         mutating func write(_ prefix: StaticString, _ value: Int) {
