@@ -29,6 +29,11 @@ public final class PCRE2Regex: @unchecked Sendable {
     /// for the ``Prefilter``; `nil` when none are known.
     public let requiredLiterals: [[UInt8]]?
     let code: OpaquePointer
+    /// Whether the JIT compiled the pattern, so that matches take its fast
+    /// path (`pcre2_jit_match`), which skips `pcre2_match`'s checks of the
+    /// arguments; safe on invalid UTF-8 because of `PCRE2_MATCH_INVALID_UTF`
+    /// (pcre2_jit_match(3)).
+    private let isJITCompiled: Bool
 
     /// Compiles `pattern`, in NFC.
     /// - Throws: ``RegexCompileError`` with PCRE2's message and the byte
@@ -48,7 +53,7 @@ public final class PCRE2Regex: @unchecked Sendable {
             throw RegexCompileError(message: pcre2ErrorMessage(errorCode), offset: Int(errorOffset))
         }
         // JIT failure is not an error: the interpreter gives the same results, slower.
-        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         var count: UInt32 = 0
         _ = pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.pattern = pattern
@@ -74,10 +79,13 @@ public final class PCRE2Regex: @unchecked Sendable {
     public func firstMatch(
         in subject: UnsafeBufferPointer<UInt8>, from start: Int, scratch: MatchScratch
     ) throws(MatchError) -> Range<Int>? {
-        guard start <= subject.count else { return nil }
-        let status = pcre2_match_8(
-            code, subject.baseAddress, subject.count, start,
-            UInt32(PCRE2_NOTEMPTY), scratch.matchData, scratch.matchContext)
+        // An empty subject holds no non-empty match (and the fast path wants a subject address).
+        guard start < subject.count else { return nil }
+        let status = isJITCompiled
+            ? pcre2_jit_match_8(code, subject.baseAddress, subject.count, start,
+                                UInt32(PCRE2_NOTEMPTY), scratch.matchData, scratch.matchContext)
+            : pcre2_match_8(code, subject.baseAddress, subject.count, start,
+                            UInt32(PCRE2_NOTEMPTY), scratch.matchData, scratch.matchContext)
         if status == PCRE2_ERROR_NOMATCH { return nil }
         if status < 0 { throw MatchError(code: status) }
         return scratch.range(ofGroup: 0)
