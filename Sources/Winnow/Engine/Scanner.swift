@@ -351,12 +351,26 @@ private final class UnitEvaluator {
         return distinct
     }
 
-    /// The indices of the units of `scope` that rule `ruleIndex` must be run on.
-    private func unitIndices(for ruleIndex: Int, scope: Rule.Scope) -> [Int] {
-        let units = units(of: scope)
-        guard prefilter.gated[ruleIndex] else { return Array(units.indices) }
+    /// The units of `scope` that rule `ruleIndex` must be run on: its
+    /// prefilter pairs (found by binary search: those from its key up to the
+    /// next rule's), or every unit for a rule the prefilter does not gate.
+    /// Read in place rather than copied into an array of indices, since a
+    /// scan asks once for every rule it runs.
+    private struct UnitSelection {
+        /// The scope's pairs, `rule << 32 | unit`; empty when every unit is selected.
+        let pairs: [UInt64]
+        /// The rule's pairs in `pairs`, or the indices of every unit.
+        let span: Range<Int>
+
+        /// The index of the `position`th selected unit (0-based).
+        subscript(position: Int) -> Int {
+            pairs.isEmpty ? span.lowerBound + position : Int(pairs[span.lowerBound + position] & 0xFFFF_FFFF)
+        }
+    }
+
+    private func unitSelection(for ruleIndex: Int, scope: Rule.Scope) -> UnitSelection {
+        guard prefilter.gated[ruleIndex] else { return UnitSelection(pairs: [], span: units(of: scope).indices) }
         let pairs = hits(in: scope)
-        // The rule's pairs, found by binary search: those from its key up to the next rule's.
         func firstPair(from key: UInt64) -> Int {
             var low = 0, high = pairs.count
             while low < high {
@@ -366,7 +380,9 @@ private final class UnitEvaluator {
             return low
         }
         let key = UInt64(ruleIndex) << 32
-        return pairs[firstPair(from: key)..<firstPair(from: key + (1 << 32))].map { Int($0 & 0xFFFF_FFFF) }
+        let span = firstPair(from: key)..<firstPair(from: key + (1 << 32))
+        // No pairs for the rule: an empty span, which selects no unit either way.
+        return UnitSelection(pairs: span.isEmpty ? [] : pairs, span: span.isEmpty ? 0..<0 : span)
     }
 
     /// The units that satisfy `rule` (the rule set's rule `ruleIndex`)
@@ -380,11 +396,12 @@ private final class UnitEvaluator {
         var limitReported = false
         let units = units(of: box.rule.scope)
         let trimmed = trimmedByScope[box.rule.scope]
-        let indices = unitIndices(for: ruleIndex, scope: box.rule.scope)
+        let selection = unitSelection(for: ruleIndex, scope: box.rule.scope)
         // Most rules have no `when`: their units are not measured at all.
         let checksConditions = box.hasConditions
         view.bytes.withUnsafeBufferPointer { buffer in
-            for index in indices {
+            for position in 0..<selection.span.count {
+                let index = selection[position]
                 let unit = units[index]
                 do throws(MatchError) {
                     var matches = try evaluate(box.rule, unit, trimmed: trimmed[index], buffer, checksConditions: checksConditions)

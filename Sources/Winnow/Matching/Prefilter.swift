@@ -291,6 +291,8 @@ public final class Prefilter: Sendable {
                 lane.row = next
             } else {
                 lane.row = ~next
+                // Room for a typical document's literals at the first, so that the array is not grown one by one.
+                if lane.literalEnds.isEmpty { lane.literalEnds.reserveCapacity(16) }
                 lane.literalEnds.append(UInt64(lane.row / stride) << 32 | UInt64(lane.unit))
             }
         }
