@@ -287,11 +287,15 @@ private final class UnitEvaluator {
     /// loop borrows it instead of copying it for each rule).
     private let text: NormalizedText
     /// Per scope: the units, and each unit's trimmed byte range.
-    private var unitsByScope = PerScope<[Unit]?>(repeating: nil)
-    private var trimmedByScope = PerScope<[Range<Int>]>(repeating: [])
+    ///
+    /// These caches are filled once and then read for every rule a scan
+    /// runs, on one thread and never during a write, so Swift's run-time
+    /// check for overlapping accesses is turned off for them.
+    @exclusivity(unchecked) private var unitsByScope = PerScope<[Unit]?>(repeating: nil)
+    @exclusivity(unchecked) private var trimmedByScope = PerScope<[Range<Int>]>(repeating: [])
     /// Per scope: `rule << 32 | unit` for every gated rule whose literals
     /// occur in a unit, sorted and without repeats.
-    private var prefilterHits = PerScope<[UInt64]?>(repeating: nil)
+    @exclusivity(unchecked) private var prefilterHits = PerScope<[UInt64]?>(repeating: nil)
     /// For each 0-based line, the lines of its paragraph (the line alone when blank).
     private lazy var paragraphOfLine: [ClosedRange<Int>] = {
         var map = (0..<view.lines.count).map { $0...$0 }
