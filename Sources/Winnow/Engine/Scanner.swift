@@ -286,11 +286,10 @@ private final class UnitEvaluator {
     /// The view's bytes as patterns see them (a `let`, so that the matching
     /// loop borrows it instead of copying it for each rule).
     private let text: NormalizedText
+    // The three per-scope caches below are filled once and then read for
+    // every rule a scan runs, on one thread and never during a write, so
+    // Swift's run-time check for overlapping accesses is turned off for them.
     /// Per scope: the units, and each unit's trimmed byte range.
-    ///
-    /// These caches are filled once and then read for every rule a scan
-    /// runs, on one thread and never during a write, so Swift's run-time
-    /// check for overlapping accesses is turned off for them.
     @exclusivity(unchecked) private var unitsByScope = PerScope<[Unit]?>(repeating: nil)
     @exclusivity(unchecked) private var trimmedByScope = PerScope<[Range<Int>]>(repeating: [])
     /// Per scope: `rule << 32 | unit` for every gated rule whose literals
@@ -372,6 +371,7 @@ private final class UnitEvaluator {
         }
     }
 
+    /// The ``UnitSelection`` of rule `ruleIndex` in `scope`.
     private func unitSelection(for ruleIndex: Int, scope: Rule.Scope) -> UnitSelection {
         guard prefilter.gated[ruleIndex] else { return UnitSelection(pairs: [], span: units(of: scope).indices) }
         let pairs = hits(in: scope)
