@@ -124,9 +124,10 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 throw run.stop(error)
             }
-            if run.failed { throw ExitCode(2) }
+            // Said also when an input failed: the file was written all the same.
             let count = recorded.count
             Console.error("\(writeBaseline): recorded \(count) finding\(count == 1 ? "" : "s")")
+            if run.failed { throw ExitCode(2) }
             return
         }
         let totals: ReportTotals

@@ -119,6 +119,24 @@ import Testing
         }
     }
 
+    // Stepping by well-formed sequences and maximal subparts reads as many
+    // scalars as Swift's decoder, which replaces each maximal subpart with one U+FFFD.
+    @Test func maximalSubpartsAgreeWithSwiftsDecoder() {
+        var generator = SeededGenerator(seed: 12)
+        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
+                                 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for length in 0..<2_000 {
+            let bytes = (0..<(length % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            var count = 0, index = 0
+            while index < bytes.count {
+                let sequence = UTF8Validation.sequenceLength(bytes, at: index)
+                index += sequence > 0 ? sequence : UTF8Validation.maximalSubpartLength(bytes, at: index)
+                count += 1
+            }
+            #expect(count == String(decoding: bytes, as: UTF8.self).unicodeScalars.count, "\(bytes)")
+        }
+    }
+
     @Test func whiteSpaceBytesAgreeWithTheUnicodeProperty() {
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }

@@ -59,6 +59,12 @@ import Testing
             </testsuites>
 
             """, stderr: ""))
+        // A run with a malformed record still writes its baseline, says so, and exits 2.
+        let malformed = corpus + "not json\n"
+        #expect(try WinnowProcess.run(["check", "--jsonl", "--stdin-filename", "six.jsonl", "--write-baseline", "six.json", "-"],
+                                      stdin: Array(malformed.utf8), in: folder) == Outcome(
+            status: 2, stdout: "",
+            stderr: "six.jsonl:6: error: not a JSONL record: a record must be a JSON object at byte 0\nsix.json: recorded 5 findings\n"))
         let json = try check("--baseline", "base.json", "--format", "json")
         #expect(json.status == 0)
         #expect(json.stdout.contains("""

@@ -38,6 +38,11 @@ import Testing
         #expect(try text("a\u{1B}[2Jb promo\n") == "doc.txt:1:8: error: label [label]\n 1 | a␛[2Jb promo\n" + caret(7, 5))
         #expect(try text(Array("Caf".utf8) + [0xE9] + Array(" promo".utf8)) ==
             "doc.txt:1:6: error: label [label]\n 1 | Caf\u{FFFD} promo\n" + caret(5, 5))
+        // As many U+FFFD as the column counts: one for a truncated sequence, three for a surrogate.
+        #expect(try text(Array("x".utf8) + [0xE1, 0x80] + Array(" promo".utf8)) ==
+            "doc.txt:1:4: error: label [label]\n 1 | x\u{FFFD} promo\n" + caret(3, 5))
+        #expect(try text(Array("x".utf8) + [0xED, 0xA0, 0x80] + Array(" promo".utf8)) ==
+            "doc.txt:1:6: error: label [label]\n 1 | x\u{FFFD}\u{FFFD}\u{FFFD} promo\n" + caret(5, 5))
     }
 
     @Test func longLineIsCutAroundTheMatch() throws {

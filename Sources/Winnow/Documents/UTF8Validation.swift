@@ -82,6 +82,21 @@ enum UTF8Validation {
         return length
     }
 
+    /// The length of the maximal subpart that starts at `offset`, where no
+    /// well-formed sequence does: the longest start of a well-formed
+    /// sequence there, at least one byte. Decoders that follow the Unicode
+    /// Standard's practice (section 3.9, "U+FFFD Substitution of Maximal
+    /// Subparts"), Swift's among them, replace it with one U+FFFD: `E1 80`
+    /// before an ASCII letter is one, a surrogate's `ED A0 80` three.
+    static func maximalSubpartLength(_ bytes: [UInt8], at offset: Int) -> Int {
+        // A start of a well-formed sequence, padded with continuation bytes, makes one.
+        for prefix in stride(from: min(3, bytes.count - offset), through: 2, by: -1) {
+            let padded = Array(bytes[offset..<(offset + prefix)]) + [0x80, 0x80, 0x80]
+            if sequenceLength(padded, at: 0) >= prefix { return prefix }
+        }
+        return 1
+    }
+
     /// Number of Unicode scalars in `bytes`: bytes that are not continuation
     /// bytes (10xxxxxx). Exact for valid UTF-8 only: a stray continuation
     /// byte counts as none (``Document/scalarCount(_:)`` is exact for any).

@@ -11,7 +11,9 @@
 /// wide and full-width characters and emoji take two (Unicode Standard Annex
 /// #11, approximated by code point blocks); a tab stays a tab on both lines so
 /// the two line up; control characters are shown as their Control Pictures
-/// (U+2400…) and invalid UTF-8 bytes as U+FFFD, one cell each. A line of
+/// (U+2400…) and invalid UTF-8 as U+FFFD, one for each maximal subpart
+/// (``UTF8Validation/maximalSubpartLength(_:at:)``, as columns count it), one
+/// cell each. A line of
 /// more than ``maximumScalars`` scalars is cut to that many around the
 /// match's start, with `…` where text was left out. A match that runs past
 /// the end of the line is underlined to its end.
@@ -37,7 +39,8 @@ struct SourceExcerpt {
         var cells: [Cell] = []
         var offset = 0
         while offset < bytes.count {
-            let (scalar, length) = UTF8Validation.scalar(in: bytes, at: offset) ?? ("\u{FFFD}", 1)
+            let (scalar, length) = UTF8Validation.scalar(in: bytes, at: offset)
+                ?? ("\u{FFFD}", UTF8Validation.maximalSubpartLength(bytes, at: offset))
             cells.append(Cell(text: Self.shown(scalar), width: Self.width(of: scalar), bytes: offset..<(offset + length)))
             offset += length
         }
