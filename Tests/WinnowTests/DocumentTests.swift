@@ -98,14 +98,21 @@ import Testing
         #expect(Document(name: "d", bytes: [0x61, 0xE2, 0x80]).firstInvalidUTF8Offset == 1)  // truncated
     }
 
+    /// 2,000 byte strings of up to 11 bytes drawn from the edges of table
+    /// 3-7's ranges (leads, continuation bounds, bytes that never occur).
+    private static func sequenceEdges(seed: UInt64) -> [[UInt8]] {
+        var generator = SeededGenerator(seed: seed)
+        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
+                                 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        return (0..<2_000).map { length in
+            (0..<(length % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        }
+    }
+
     // The validator's fast paths for common sequences agree with stepping
     // by the table of well-formed sequences (Unicode 15.0, table 3-7).
     @Test func invalidUTF8IsLocatedAsTheTableSays() {
-        var generator = SeededGenerator(seed: 11)
-        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
-                                 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
-        for length in 0..<2_000 {
-            let bytes = (0..<(length % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        for bytes in Self.sequenceEdges(seed: 11) {
             var expected: Int?, index = 0
             while index < bytes.count {
                 let sequence = UTF8Validation.sequenceLength(bytes, at: index)
@@ -122,11 +129,7 @@ import Testing
     // Stepping by well-formed sequences and maximal subparts reads as many
     // scalars as Swift's decoder, which replaces each maximal subpart with one U+FFFD.
     @Test func maximalSubpartsAgreeWithSwiftsDecoder() {
-        var generator = SeededGenerator(seed: 12)
-        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,
-                                 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
-        for length in 0..<2_000 {
-            let bytes = (0..<(length % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        for bytes in Self.sequenceEdges(seed: 12) {
             var count = 0, index = 0
             while index < bytes.count {
                 let sequence = UTF8Validation.sequenceLength(bytes, at: index)
