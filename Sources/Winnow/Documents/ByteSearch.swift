@@ -117,12 +117,15 @@ enum ByteSearch {
                 index &+= 16
             }
         }
-        while index < count {
-            let byte = buffer[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || (orSurrogateLead && byte == 0xED) { break }
-            index += 1
-        }
+        while index < count, !isStringSpecial(buffer[index], orSurrogateLead: orSurrogateLead) { index += 1 }
         return index
+    }
+
+    /// Whether `byte` ends a plain run inside a JSON string (see
+    /// ``firstStringSpecial(_:from:orSurrogateLead:)``).
+    @inline(__always)
+    static func isStringSpecial(_ byte: UInt8, orSurrogateLead: Bool) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || (orSurrogateLead && byte == 0xED)
     }
 
     /// The first 0-based offset where `needle` (not empty) begins in

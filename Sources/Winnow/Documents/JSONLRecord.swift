@@ -355,10 +355,8 @@ enum JSONString {
             if text.count - index < 16 {
                 // A short tail (most of a report's strings): copied as it is searched.
                 var next = index
-                while next < text.count {
-                    let byte = text[next]
-                    if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xED { break }
-                    put(byte)
+                while next < text.count, !ByteSearch.isStringSpecial(text[next], orSurrogateLead: true) {
+                    put(text[next])
                     next &+= 1
                 }
                 runEnd = next
