@@ -360,7 +360,8 @@ private final class UnitEvaluator {
     /// Read in place rather than copied into an array of indices, since a
     /// scan asks once for every rule it runs.
     private struct UnitSelection {
-        /// The scope's pairs, `rule << 32 | unit`; empty when every unit is selected.
+        /// The scope's pairs, `rule << 32 | unit`; empty when every unit is
+        /// selected (a gated rule's pairs are empty only when its span is).
         let pairs: [UInt64]
         /// The rule's pairs in `pairs`, or the indices of every unit.
         let span: Range<Int>
@@ -384,9 +385,7 @@ private final class UnitEvaluator {
             return low
         }
         let key = UInt64(ruleIndex) << 32
-        let span = firstPair(from: key)..<firstPair(from: key + (1 << 32))
-        // No pairs for the rule: an empty span, which selects no unit either way.
-        return UnitSelection(pairs: span.isEmpty ? [] : pairs, span: span.isEmpty ? 0..<0 : span)
+        return UnitSelection(pairs: pairs, span: firstPair(from: key)..<firstPair(from: key + (1 << 32)))
     }
 
     /// The units that satisfy `rule` (the rule set's rule `ruleIndex`)
